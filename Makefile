@@ -1,0 +1,69 @@
+# Tomoda infra synthesizer. Every target creates .venv on first use (see README).
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+export PYTHONPATH := constructs
+export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION := 20
+export CHECKPOINT_DISABLE := 1
+export PYTHONDONTWRITEBYTECODE :=
+
+.PHONY: synth test check bench imports lock clean help
+
+help:  ## list targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
+
+$(VENV)/.installed: requirements.lock
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	@touch $@
+
+synth: $(VENV)/.installed  ## synthesize everything into dist/ (ALLOW_DESTROY=kind/ns/name,...)
+	@$(PY) apps/synth.py
+
+test: $(VENV)/.installed .venv-checkov/.installed  ## make check on the committed dist/, then the full test suite
+	@$(PY) apps/check.py
+	$(VENV)/bin/pytest -q -n 2 $(PYTEST_ARGS)
+
+check: $(VENV)/.installed .venv-checkov/.installed  ## verify the committed dist/ (fresh, valid, wired, secure; CHECK_ARGS=--help)
+	@$(PY) apps/check.py $(CHECK_ARGS)
+
+# checkov's dependency pins clash with ours: it gets a virtualenv of its own.
+.venv-checkov/.installed: requirements-checkov.lock
+	@test -x .venv-checkov/bin/python || $(PYTHON) -m venv .venv-checkov
+	.venv-checkov/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-checkov.lock
+	@touch $@
+
+bench: $(VENV)/.installed  ## performance figures (BENCH_RUNS=n, default 3)
+	@$(PY) apps/bench.py
+
+node_modules/.installed: package-lock.json
+	npm ci --no-audit --no-fund --silent
+	@touch $@
+
+imports: $(VENV)/.installed node_modules/.installed  ## regenerate imports/ from CRD_DIR (default ../shared/crds)
+	$(PY) apps/make_imports.py
+
+lock: $(VENV)/.installed  ## refresh requirements.lock from the venv after changing pins
+	$(PY) -m pip freeze --exclude-editable > requirements.lock
+
+clean:  ## remove caches (never dist/)
+	rm -rf .cache cdktf.out .pytest_cache
+
+# ---------------------------------------------------------------- day-to-day (issue 7)
+.PHONY: diff release docs fresh hooks
+
+diff: $(VENV)/.installed  ## preview what synth would change in dist/ (DIFF=full: the patch); exit 1 on changes
+	@$(PY) apps/diff.py $(if $(filter full,$(DIFF)),--full)
+
+release: $(VENV)/.installed  ## VERSION=vX.Y.Z: set prod's image tag, re-synth, show the diff (FORCE=1: same/older ok)
+	@$(PY) apps/release.py "$(VERSION)" $(if $(filter 1,$(FORCE)),--force)
+
+docs: $(VENV)/.installed  ## regenerate docs/environments.md from config/ and dist/
+	@$(PY) apps/docs.py
+
+fresh: $(VENV)/.installed  ## do dist/ and docs/environments.md match the source? (the pre-commit check, cached)
+	@$(PY) apps/fresh.py
+
+hooks: $(VENV)/.installed  ## install the git pre-commit hook (runs `make -s fresh`)
+	@$(PY) apps/hooks.py

@@ -1,0 +1,126 @@
+"""`make bench`: whole-process performance figures of `make synth`, as ratios measured side
+by side in one run (medians of BENCH_RUNS runs, default 3).
+
+Figures (targets from issue 2):
+  1. cold full synth / importing the three provider packages in one process   (<= 0.5)
+  2. synth when nothing changed                                                (<= 1 s)
+  3. re-synth after a Kubernetes-only config change                            (<= 5 s)
+  4. peak RSS of any single process (python or node) during a cold synth      (<= 1.2 GB)
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+ENV = {**os.environ, "PYTHONPATH": str(ROOT / "constructs"),
+       "JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION": "20", "CHECKPOINT_DISABLE": "1"}
+BASELINE = ("import cdktf_cdktf_provider_google, cdktf_cdktf_provider_aws, "
+            "cdktf_cdktf_provider_cloudflare")
+
+
+class PeakRss:
+    """Samples VmHWM (the kernel's own per-process peak) of a process tree."""
+
+    def __init__(self, root_pid: int):
+        self.root, self.peaks, self._stop = root_pid, {}, threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _tree(self) -> set[int]:
+        children: dict[int, list[int]] = {}
+        for entry in os.listdir("/proc"):
+            if entry.isdigit():
+                try:
+                    ppid = int(Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()[1])
+                except (OSError, IndexError, ValueError):
+                    continue
+                children.setdefault(ppid, []).append(int(entry))
+        seen, todo = set(), [self.root]
+        while todo:
+            pid = todo.pop()
+            seen.add(pid)
+            todo += children.get(pid, [])
+        return seen
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            for pid in self._tree():
+                try:
+                    status = Path(f"/proc/{pid}/status").read_text()
+                except OSError:
+                    continue
+                fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
+                if "VmHWM" in fields:
+                    kb = int(fields["VmHWM"].split()[0])
+                    name = fields["Name"].strip()
+                    self.peaks[(pid, name)] = max(self.peaks.get((pid, name), 0), kb)
+            time.sleep(0.05)
+
+    def stop(self) -> tuple[int, str]:
+        self._stop.set()
+        self._thread.join()
+        (pid, name), kb = max(self.peaks.items(), key=lambda kv: kv[1])
+        return kb * 1024, name
+
+
+def timed(argv: list[str], env: dict, rss: bool = False) -> tuple[float, tuple[int, str] | None]:
+    started = time.monotonic()
+    proc = subprocess.Popen(argv, cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, text=True)
+    sampler = PeakRss(proc.pid) if rss else None
+    _, err = proc.communicate()
+    seconds = time.monotonic() - started
+    peak = sampler.stop() if sampler else None
+    if proc.returncode != 0:
+        raise SystemExit(f"benchmark command failed: {' '.join(argv)}\n{err}")
+    return seconds, peak
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--runs", type=int, default=int(os.environ.get("BENCH_RUNS", "3")))
+    args = ap.parse_args()
+    py = sys.executable
+    baseline, cold, noop, k8s_change, peaks = [], [], [], [], []
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        config = tmp / "config"
+        shutil.copytree(ROOT / "config", config)
+        dev = config / "tenants" / "dev.toml"
+        for run in range(args.runs):
+            print(f"run {run + 1}/{args.runs} ...", file=sys.stderr)
+            # Side by side: the baseline and a cold synth in the same run, same machine state.
+            baseline.append(timed([py, "-c", BASELINE], ENV)[0])
+            cache, out = tmp / f"cache{run}", tmp / f"dist{run}"
+            env = {**ENV, "TOMODA_CACHE": str(cache)}
+            synth = [py, "apps/synth.py", "--config", str(config), "--out", str(out)]
+            seconds, peak = timed(synth, env, rss=True)
+            cold.append(seconds)
+            peaks.append(peak)
+            noop.append(timed(synth, env)[0])
+            text = dev.read_text()
+            dev.write_text(text.replace("api_hpa = { min = 1, max = 3", "api_hpa = { min = 1, max = 2"))
+            k8s_change.append(timed(synth, env)[0])
+            dev.write_text(text)
+    b, c, n, k = (statistics.median(x) for x in (baseline, cold, noop, k8s_change))
+    peak_bytes, peak_name = max(peaks)
+    print(f"provider import baseline (google+aws+cloudflare, one process): {b:6.1f} s")
+    print(f"1. cold full synth:            {c:6.1f} s  = {c / b:.2f} x baseline   (target <= 0.50)")
+    print(f"2. synth, nothing changed:     {n:6.2f} s                        (target <= 1.00 s)")
+    print(f"3. Kubernetes-only change:     {k:6.1f} s                        (target <= 5.0 s)")
+    print(f"4. peak RSS, one process:      {peak_bytes / 2**30:6.2f} GB ({peak_name})           (target <= 1.20 GB)")
+    print(f"(medians of {args.runs} runs; all figures are whole-process wall times)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

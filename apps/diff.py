@@ -1,0 +1,49 @@
+"""Preview what `make synth` would change in dist/ (`make diff`, DIFF=full for the patch).
+
+Synthesizes the current config/ and source into a temporary directory and compares it with
+the committed dist/: per Argo CD Application and per Terraform stack, the objects/resources
+added (+), removed (-) and changed (~).
+Exit codes: 0 nothing would change, 1 something would, 2 the synthesis itself failed.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from tomoda_build import guard
+from tomoda_build.paths import CACHE, CONFIG, DIST
+from tomoda_build.synth import SynthError
+from tomoda_ops import diff, preview
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0],
+                                 epilog="Exit codes: 0 no change, 1 changes, 2 synthesis failed.")
+    ap.add_argument("--config", type=Path, default=CONFIG, help="config directory (default: config/)")
+    ap.add_argument("--dist", type=Path, default=DIST, help="the tree to compare with (default: dist/)")
+    ap.add_argument("--full", action="store_true", default=os.environ.get("DIFF", "") == "full",
+                    help="also print the unified diff of every changed file (default: $DIFF == full)")
+    ap.add_argument("--no-cache", action="store_true", help="re-run every synthesis target")
+    args = ap.parse_args(argv)
+    try:
+        prefix = preview.repo_prefix(args.config)
+        with preview.synthesized(args.config, cache=None if args.no_cache else CACHE) as fresh:
+            result = diff.compare(args.dist, fresh, prefix)
+            print("\n".join(result.summary()))
+            going = sorted(guard.stateful(args.dist) - guard.stateful(fresh))
+            if going:
+                print(f"\nwarning: `make synth` will refuse this: {len(going)} stateful object(s) "
+                      f"would go; to allow it: make synth ALLOW_DESTROY={','.join(going)}")
+            if args.full and result.changed:
+                print()
+                sys.stdout.write(diff.unified(args.dist, fresh, result.files))
+    except SynthError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    return 1 if result.changed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

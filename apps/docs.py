@@ -1,0 +1,45 @@
+"""Generate docs/environments.md from the model and dist/ (`make docs`; --check: is it fresh?).
+
+The page is the dev/prod matrix (one column per tenant), every Argo CD Application and
+every Terraform stack with its resource counts. Run it after `make synth`.
+Exit codes: 0 written or fresh, 1 stale (--check), 2 invalid configuration.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from tomoda_build.paths import CONFIG, DIST, ROOT
+from tomoda_build.synth import SynthError, load
+from tomoda_ops import envdoc
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--config", type=Path, default=CONFIG, help="config directory (default: config/)")
+    ap.add_argument("--dist", type=Path, default=DIST, help="synthesized tree to read (default: dist/)")
+    ap.add_argument("--out", type=Path, default=ROOT / envdoc.OUTPUT,
+                    help=f"the page to write or check (default: {envdoc.OUTPUT})")
+    ap.add_argument("--check", action="store_true", help="write nothing; exit 1 if the page is stale")
+    args = ap.parse_args(argv)
+    try:
+        estate = load(args.config)
+    except SynthError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if args.check:
+        stale = envdoc.staleness(estate, args.dist, args.out)
+        if stale:
+            sys.stdout.write(stale)
+            print(f"{args.out} is stale: run `make docs`", file=sys.stderr)
+            return 1
+        print(f"{args.out.name} is fresh")
+        return 0
+    changed = envdoc.write(estate, args.dist, args.out)
+    print(f"{args.out.name} {'updated' if changed else 'unchanged'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,44 @@
+"""Check that dist/ and docs/environments.md match the source (`make fresh`, the pre-commit hook).
+
+Synthesizes into a temporary directory (cached) and compares; lists every stale file.
+Exit codes: 0 fresh, 1 stale (run `make synth docs`), 2 the synthesis itself failed.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from tomoda_build.paths import CACHE, CONFIG, DIST, ROOT
+from tomoda_build.synth import SynthError
+from tomoda_ops import envdoc, fresh
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--config", type=Path, default=CONFIG, help="config directory (default: config/)")
+    ap.add_argument("--dist", type=Path, default=DIST, help="committed output (default: dist/)")
+    ap.add_argument("--docs", type=Path, default=ROOT / envdoc.OUTPUT,
+                    help=f"generated page (default: {envdoc.OUTPUT})")
+    ap.add_argument("--no-cache", action="store_true", help="re-run every synthesis target")
+    ap.add_argument("-v", "--verbose", action="store_true", help="show the synthesis log")
+    args = ap.parse_args(argv)
+    log = (lambda line: print(line, file=sys.stderr)) if args.verbose else (lambda line: None)
+    try:
+        found = fresh.problems(args.config, args.dist, args.docs,
+                               cache=None if args.no_cache else CACHE, log=log)
+    except SynthError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if found:
+        print("stale output: the source does not produce what is committed:", file=sys.stderr)
+        for line in found:
+            print(f"  {line}", file=sys.stderr)
+        print("run `make synth docs` and stage dist/ and docs/ with your change.", file=sys.stderr)
+        return 1
+    print("dist/ and docs/environments.md are fresh")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Build machinery: paths, lazy bindings, synthesis orchestration, cache, checks."""

@@ -1,0 +1,319 @@
+"""What every check reads: the parsed dist/ tree, the model and the reviewed allow-list.
+
+Parsed once per run and shared by the check families, so the whole run stays fast.
+"""
+from __future__ import annotations
+
+import fnmatch
+import json
+import os
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any, Iterator, Optional
+
+import yaml
+
+from tomoda_build.paths import ROOT
+from tomoda_build.tree import is_foreign
+from tomoda_k8s import layout
+from tomoda_model import Estate
+
+ALLOWLIST = ROOT / "check-allowlist.toml"
+# The CRDs live beside the clone (CI has ../shared next to it), never in the repo.
+CRD_DIR = Path(os.environ.get("CRD_DIR", ROOT.parent / "shared" / "crds"))
+NON_OBJECT_FILES = ("kustomization.yaml",)  # kustomize's own file: not a Kubernetes object
+WI_ANNOTATION = "iam.gke.io/gcp-service-account"
+POD_KINDS = {"Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "CronJob", "Pod"}
+
+
+@dataclass
+class Obj:
+    """One Kubernetes object of dist/, addressable the way failure messages name it."""
+    file: str   # dist-relative
+    doc: dict
+
+    @property
+    def kind(self) -> str:
+        return self.doc.get("kind", "")
+
+    @property
+    def api_version(self) -> str:
+        return self.doc.get("apiVersion", "")
+
+    @property
+    def group(self) -> str:
+        return self.api_version.rpartition("/")[0]
+
+    @property
+    def meta(self) -> dict:
+        return self.doc.get("metadata") or {}
+
+    @property
+    def name(self) -> str:
+        return self.meta.get("name", "")
+
+    @property
+    def namespace(self) -> str:
+        return self.meta.get("namespace", "")
+
+    @property
+    def spec(self) -> dict:
+        return self.doc.get("spec") or {}
+
+    @property
+    def ref(self) -> str:
+        where = f"{self.namespace}/{self.name}" if self.namespace else self.name
+        return f"{self.kind} {where}"
+
+    def __str__(self) -> str:
+        return f"{self.ref} ({self.file})"
+
+    def pod_template(self) -> Optional[dict]:
+        """The pod template (metadata + spec) of a workload, else None."""
+        spec = self.spec
+        if self.kind == "Pod":
+            return {"metadata": self.meta, "spec": spec}
+        if self.kind == "CronJob":
+            spec = ((spec.get("jobTemplate") or {}).get("spec") or {})
+        if self.kind in POD_KINDS:
+            return spec.get("template")
+        return None
+
+    def containers(self) -> list[dict]:
+        tpl = self.pod_template() or {}
+        pod = tpl.get("spec") or {}
+        return list(pod.get("initContainers") or []) + list(pod.get("containers") or [])
+
+
+@dataclass
+class TfResource:
+    stack: str
+    type: str
+    id: str
+    body: dict
+    data: bool = False
+
+    @property
+    def address(self) -> str:
+        return f"{'data.' if self.data else ''}{self.type}.{self.id}"
+
+    def __str__(self) -> str:
+        return f"{self.address} (terraform/{self.stack})"
+
+
+# Allow-list sections and the keys each entry needs besides `reason`.
+SECTIONS = {
+    "third_party_images": ("repository",),
+    "schemaless": ("kind",),
+    "helm_created": ("chart", "kind", "name"),
+    "absent_services": ("namespace", "name"),
+    "checkov": ("check",),
+}
+
+
+class AllowList:
+    """The reviewed exceptions file: every entry carries a non-empty `reason`."""
+
+    def __init__(self, path: Path = ALLOWLIST):
+        self.path = path
+        self.data = tomllib.loads(path.read_text()) if path.exists() else {}
+
+    def entries(self, section: str) -> list[dict]:
+        return list(self.data.get(section, []))
+
+    def problems(self) -> list[str]:
+        """Entries a reviewer must not wave through: unknown sections, missing keys or reasons."""
+        out = []
+        for section, items in self.data.items():
+            if section not in SECTIONS or not isinstance(items, list):
+                out.append(f"{self.path.name}: unknown section [[{section}]] (known: "
+                           f"{', '.join(SECTIONS)})")
+                continue
+            for i, item in enumerate(items):
+                missing = [k for k in SECTIONS[section] + ("reason",)
+                           if not str(item.get(k, "")).strip()]
+                if missing:
+                    out.append(f"{self.path.name}: [[{section}]] entry {i + 1} ({item}) has no "
+                               f"{' and no '.join(missing)}")
+        return out
+
+    def third_party(self, repository: str) -> Optional[dict]:
+        for e in self.entries("third_party_images"):
+            if fnmatch.fnmatchcase(repository, e["repository"]):
+                return e
+        return None
+
+    def schemaless(self, api_version: str, kind: str) -> Optional[dict]:
+        for e in self.entries("schemaless"):
+            if e["kind"] == kind and e.get("api_version", api_version) == api_version:
+                return e
+        return None
+
+
+@dataclass
+class HelmRelease:
+    """A Helm chart installed by an Argo CD Application or a Terraform helm_release.
+
+    What the chart creates is not in dist/; the allow-list says which of those objects
+    may be referenced.
+    """
+    owner: str           # how failure messages name the installer
+    chart: str
+    release: str
+    namespace: str
+    values: dict = field(default_factory=dict)
+    app: Optional[Obj] = None  # the Argo CD Application, when it is one
+
+    @property
+    def fullname(self) -> str:
+        # Helm's default `<chart>.fullname`: the release name alone when it contains the chart.
+        name = self.release if self.chart in self.release else f"{self.release}-{self.chart}"
+        return name[:63].rstrip("-")
+
+
+def _sources(app: dict) -> list[dict]:
+    spec = app.get("spec") or {}
+    return list(spec.get("sources") or ([spec["source"]] if spec.get("source") else []))
+
+
+class Context:
+    def __init__(self, dist: Path, estate: Estate, allow: Optional[AllowList] = None,
+                 crd_dir: Path = CRD_DIR, config: Optional[Path] = None):
+        self.dist = dist
+        self.estate = estate
+        self.allow = allow or AllowList()
+        self.crd_dir = crd_dir
+        self.config = config
+
+    # ------------------------------------------------------------ Kubernetes
+    @cached_property
+    def objects(self) -> list[Obj]:
+        out = []
+        k8s = self.dist / "k8s"
+        for path in sorted(k8s.rglob("*.yaml")) if k8s.exists() else []:
+            rel = path.relative_to(self.dist)
+            if path.name in NON_OBJECT_FILES or is_foreign(rel):
+                continue
+            for doc in yaml.safe_load_all(path.read_text()):
+                if doc is not None:
+                    out.append(Obj(str(rel), doc))
+        return out
+
+    def of_kind(self, *kinds: str) -> Iterator[Obj]:
+        return (o for o in self.objects if o.kind in kinds)
+
+    def find(self, kind: str, name: str, namespace: str = "") -> list[Obj]:
+        return [o for o in self.objects if o.kind == kind and o.name == name
+                and o.namespace == namespace]
+
+    def workloads(self, namespace: Optional[str] = None) -> list[Obj]:
+        return [o for o in self.objects if o.pod_template() is not None
+                and (namespace is None or o.namespace == namespace)]
+
+    @cached_property
+    def kustomizations(self) -> dict[str, dict]:
+        """dist-relative directory -> parsed kustomization.yaml."""
+        k8s = self.dist / "k8s"
+        return {str(p.parent.relative_to(self.dist)): yaml.safe_load(p.read_text()) or {}
+                for p in sorted(k8s.rglob("kustomization.yaml"))} if k8s.exists() else {}
+
+    @cached_property
+    def helm_releases(self) -> list[HelmRelease]:
+        out = []
+        for app in self.of_kind("Application"):
+            dest = (app.spec.get("destination") or {}).get("namespace", "")
+            for src in _sources(app.doc):
+                if src.get("chart"):
+                    helm = src.get("helm") or {}
+                    out.append(HelmRelease(str(app), src["chart"],
+                                           helm.get("releaseName") or app.name, dest,
+                                           helm.get("valuesObject") or {}, app))
+        for r in self.resources("helm_release"):
+            values: dict = {}
+            for text in r.body.get("values") or []:
+                try:
+                    values.update(yaml.safe_load(text) or {})
+                except yaml.YAMLError:
+                    pass  # interpolated values: nothing to read statically
+            out.append(HelmRelease(str(r), r.body.get("chart", ""), r.body.get("name", ""),
+                                   r.body.get("namespace", "default"), values))
+        return out
+
+    @staticmethod
+    def sources(app: Obj) -> list[dict]:
+        return _sources(app.doc)
+
+    def tenant_of(self, obj: Obj):
+        """The tenant an object belongs to (namespace, tenant label, or app directory)."""
+        for t in self.estate.tenants.values():
+            if obj.file.startswith(layout.app_dir(t) + "/"):
+                return t
+        labels = obj.meta.get("labels") or {}
+        name = labels.get("tomoda.life/tenant") or labels.get("env")
+        for t in self.estate.tenants.values():
+            if t.name == name or (obj.namespace and obj.namespace == t.namespace):
+                return t
+        return None
+
+    # ------------------------------------------------------------ Terraform
+    @cached_property
+    def stacks(self) -> dict[str, dict]:
+        tf = self.dist / "terraform"
+        return {p.parent.name: json.loads(p.read_text())
+                for p in sorted(tf.glob("*/cdk.tf.json"))} if tf.exists() else {}
+
+    def resources(self, *types: str, data: bool = False) -> list[TfResource]:
+        out = []
+        section = "data" if data else "resource"
+        for stack, doc in self.stacks.items():
+            for rtype, items in (doc.get(section) or {}).items():
+                if not types or rtype in types:
+                    out += [TfResource(stack, rtype, rid, body, data) for rid, body in items.items()]
+        return out
+
+    def resolve(self, stack: str, expr: Any) -> Optional[TfResource]:
+        """The resource a `${type.id.attr}` reference of `stack` points at."""
+        m = re.fullmatch(r"\$\{(data\.)?([a-z0-9_]+)\.([A-Za-z0-9_-]+)\.[a-z_]+\}", str(expr))
+        if not m:
+            return None
+        for r in self.resources(m.group(2), data=bool(m.group(1))):
+            if r.stack == stack and r.id == m.group(3):
+                return r
+        return None
+
+
+def prune_cache(directory: Path, pattern: str, keep: int = 32) -> None:
+    """Keep the `keep` newest cache entries matching `pattern` (results of mutated trees
+    in tests would otherwise pile up)."""
+    entries = sorted(directory.glob(pattern), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in entries[keep:]:
+        old.unlink(missing_ok=True)
+
+
+def walk(node: Any, path: tuple = ()) -> Iterator[tuple[tuple, Any]]:
+    """Every (path, value) below `node`, dict keys and list indexes in the path."""
+    yield path, node
+    if isinstance(node, dict):
+        for k, v in node.items():
+            yield from walk(v, path + (k,))
+    elif isinstance(node, list):
+        for i, v in enumerate(node):
+            yield from walk(v, path + (i,))
+
+
+def dotted(path: tuple) -> str:
+    return ".".join(f"[{p}]" if isinstance(p, int) else str(p) for p in path).replace(".[", "[")
+
+
+def split_image(image: str) -> tuple[str, str]:
+    """(repository, tag) of an image reference; tag '' when absent, digests kept whole."""
+    if "@" in image:
+        repo, digest = image.split("@", 1)
+        return repo, "@" + digest
+    last = image.rsplit("/", 1)[-1]
+    if ":" in last:
+        return image[: image.rfind(":")], image[image.rfind(":") + 1:]
+    return image, ""

@@ -1,0 +1,139 @@
+"""Policy: no secret material in dist/, pinned images and charts, limits, unproxied DNS.
+
+- no Secret object carries data/stringData (secrets come from External Secrets);
+- no credential-looking string anywhere in the Kubernetes YAML or Terraform JSON;
+- no `latest` (or missing) image tag outside tenants whose images are built on push;
+- every container (and every CNPG Cluster) has CPU and memory limits;
+- every Helm chart (Argo CD source or helm_release) is pinned to an exact version;
+- every Cloudflare record says `proxied = false` (CloudFront/ACM and external-dns need it).
+"""
+from __future__ import annotations
+
+import re
+
+from tomoda_k8s import layout
+from tomoda_model import TriggerKind
+
+from .context import Context, Obj, dotted, split_image, walk
+from .crosslayer import image_refs
+from .findings import Findings
+
+CREDENTIAL_PATTERNS = {
+    "an AWS access key id": re.compile(r"\b(AKIA|ASIA)[0-9A-Z]{16}\b"),
+    "a private key": re.compile(r"-----BEGIN ([A-Z]+ )?PRIVATE KEY-----"),
+    "a GitHub token": re.compile(r"\b(ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{30,}\b"),
+    "a Slack token": re.compile(r"\bxox[abposr]-[A-Za-z0-9-]{10,}\b"),
+    "a Google API key": re.compile(r"\bAIza[0-9A-Za-z_-]{35}\b"),
+    "a Stripe secret key": re.compile(r"\b(sk|rk)_(live|test)_[0-9A-Za-z]{16,}\b"),
+}
+SECRETISH_KEY = re.compile(r"(pass(word|wd)?|token|secret|api[-_]?key|private[-_]?key|credential)",
+                           re.I)
+# A long run of base64 or hex with letters and digits: what a real secret value looks like.
+OPAQUE_VALUE = re.compile(r"^(?=.*[0-9])(?=.*[A-Za-z])([A-Za-z0-9+/]{24,}={0,2}|[0-9a-fA-F]{32,})$")
+EXACT_VERSION = re.compile(r"^v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$")
+
+
+def check(ctx: Context) -> Findings:
+    f = Findings("policy")
+    for step in (_secret_objects, _credentials, _tags, _limits, _charts, _cloudflare,
+                 _allowlist_reasons):
+        step(ctx, f)
+    return f
+
+
+def _secret_objects(ctx: Context, f: Findings) -> None:
+    for o in ctx.of_kind("Secret"):
+        f.count()
+        keys = sorted(set((o.doc.get("data") or {})) | set((o.doc.get("stringData") or {})))
+        if keys:
+            f.fail(f"{o} carries secret material (keys {', '.join(keys)}): secrets come from "
+                   f"External Secrets, never from dist/")
+
+
+def _credentials(ctx: Context, f: Findings) -> None:
+    trees = [(str(o), o.doc) for o in ctx.objects]
+    trees += [(f"terraform/{stack}/cdk.tf.json", doc) for stack, doc in ctx.stacks.items()]
+    trees += [(f"{rel}/kustomization.yaml", doc) for rel, doc in ctx.kustomizations.items()]
+    for where, tree in trees:
+        for path, value in walk(tree):
+            if not isinstance(value, str):
+                continue
+            f.count()
+            for what, pattern in CREDENTIAL_PATTERNS.items():
+                if pattern.search(value):
+                    f.fail(f"{where} {dotted(path)} holds what looks like {what}")
+            key = next((p for p in reversed(path) if isinstance(p, str)), "")
+            if SECRETISH_KEY.search(key) and OPAQUE_VALUE.match(value):
+                f.fail(f"{where} {dotted(path)} holds an opaque {len(value)}-character value "
+                       f"under a secret-like key: looks like a credential")
+
+
+def _tags(ctx: Context, f: Findings) -> None:
+    def allowed_latest(obj: Obj) -> bool:
+        tenant = ctx.tenant_of(obj)
+        return tenant is not None and tenant.build.trigger == TriggerKind.PUSH
+
+    for o, where, image in image_refs(ctx):
+        f.count()
+        _, tag = split_image(image)
+        if tag in ("", "latest") and not allowed_latest(o):
+            tenant = ctx.tenant_of(o)
+            scope = f"tenant {tenant.name} builds on {tenant.build.trigger.value}" if tenant \
+                else "not a tenant that builds on push"
+            f.fail(f"{o} {where} runs {image}: {'no tag' if not tag else 'tag latest'} outside "
+                   f"dev-style tenants ({scope}); pin an immutable tag")
+    for rel, kust in ctx.kustomizations.items():
+        tenant = next((t for t in ctx.estate.tenants.values() if rel == layout.app_dir(t)), None)
+        for img in kust.get("images") or []:
+            f.count()
+            if img.get("newTag") == "latest" and not (
+                    tenant and tenant.build.trigger == TriggerKind.PUSH):
+                f.fail(f"{rel}/kustomization.yaml sets {img.get('name')} to tag latest outside "
+                       f"dev-style tenants")
+
+
+def _limits(ctx: Context, f: Findings) -> None:
+    for o in ctx.objects:
+        for c in o.containers():
+            f.count()
+            limits = ((c.get("resources") or {}).get("limits")) or {}
+            missing = [r for r in ("cpu", "memory") if r not in limits]
+            if missing:
+                f.fail(f"{o} container {c.get('name')} has no {' and no '.join(missing)} limit")
+        if o.kind == "Cluster" and o.group.startswith("postgresql.cnpg.io"):
+            f.count()
+            limits = ((o.spec.get("resources") or {}).get("limits")) or {}
+            missing = [r for r in ("cpu", "memory") if r not in limits]
+            if missing:
+                f.fail(f"{o} (CNPG) has no {' and no '.join(missing)} limit for its instances")
+
+
+def _charts(ctx: Context, f: Findings) -> None:
+    for app in ctx.of_kind("Application"):
+        for src in ctx.sources(app):
+            if not src.get("chart"):
+                continue
+            f.count()
+            rev = str(src.get("targetRevision", ""))
+            if not EXACT_VERSION.match(rev):
+                f.fail(f"{app} installs chart {src['chart']} at {rev!r}: not an exact version "
+                       f"(a range or '*' upgrades silently)")
+    for r in ctx.resources("helm_release"):
+        f.count()
+        version = str(r.body.get("version", ""))
+        if not EXACT_VERSION.match(version):
+            f.fail(f"{r} installs chart {r.body.get('chart')} at {version!r}: not an exact version")
+
+
+def _cloudflare(ctx: Context, f: Findings) -> None:
+    for r in ctx.resources("cloudflare_dns_record", "cloudflare_record"):
+        f.count()
+        if r.body.get("proxied") is not False:
+            f.fail(f"{r} ({r.body.get('name')}) has proxied = {r.body.get('proxied')!r}: every "
+                   f"record must say proxied = false (ACM validation, CloudFront and "
+                   f"external-dns need DNS-only)")
+
+
+def _allowlist_reasons(ctx: Context, f: Findings) -> None:
+    for problem in ctx.allow.problems():
+        f.fail(problem)

@@ -1,0 +1,395 @@
+"""Wiring inside the Kubernetes layer: every reference resolves, and failures name both ends.
+
+Services select pods; Ingress backends exist with that port; HPA/PDB targets and
+NetworkPolicy selectors match workloads; envFrom/env/volumes name ConfigMaps or Secrets
+that something creates; ExternalSecrets name existing stores; Ingress issuers exist;
+Argo CD Application paths exist; no object is defined twice.
+"""
+from __future__ import annotations
+
+import fnmatch
+from collections import defaultdict
+from typing import Optional
+
+from .context import Context, Obj, split_image, walk
+from .findings import Findings
+
+# The attribute that names a Terraform resource in its cloud: two resources with the same
+# value are one object fought over by two owners (e.g. a second tenant's Cloud Build trigger).
+TF_IDENTITY = {
+    "google_cloudbuild_trigger": "name", "google_service_account": "account_id",
+    "google_storage_bucket": "name", "google_secret_manager_secret": "secret_id",
+    "google_artifact_registry_repository": "repository_id", "aws_s3_bucket": "bucket",
+    "aws_secretsmanager_secret": "name", "aws_cloudfront_origin_access_control": "name",
+    "aws_acm_certificate": "domain_name", "cloudflare_dns_record": "name",
+    "cloudflare_record": "name", "helm_release": "name",
+}
+MIDDLEWARE_ANNOTATION = "traefik.ingress.kubernetes.io/router.middlewares"
+ISSUER_ANNOTATIONS = {"cert-manager.io/cluster-issuer": "ClusterIssuer",
+                      "cert-manager.io/issuer": "Issuer"}
+
+
+def _labels(selector: dict) -> str:
+    return ",".join(f"{k}={v}" for k, v in sorted(selector.items())) or "<everything>"
+
+
+def _matches(selector: dict, labels: dict) -> bool:
+    return all(labels.get(k) == v for k, v in selector.items())
+
+
+def _label_selector_matches(selector: dict, labels: dict) -> bool:
+    """metav1.LabelSelector semantics (matchLabels + matchExpressions)."""
+    if not _matches(selector.get("matchLabels") or {}, labels):
+        return False
+    for expr in selector.get("matchExpressions") or []:
+        key, op, values = expr["key"], expr["operator"], expr.get("values") or []
+        if op == "In" and labels.get(key) not in values:
+            return False
+        if op == "NotIn" and labels.get(key) in values:
+            return False
+        if op == "Exists" and key not in labels:
+            return False
+        if op == "DoesNotExist" and key in labels:
+            return False
+    return True
+
+
+def _pod_labels(obj: Obj) -> dict:
+    return ((obj.pod_template() or {}).get("metadata") or {}).get("labels") or {}
+
+
+def helm_created(ctx: Context, kind: str, namespace: str, name: str) -> Optional[str]:
+    """Which Helm release creates `kind namespace/name`, per the reviewed allow-list."""
+    for entry in ctx.allow.entries("helm_created"):
+        if entry["kind"] != kind:
+            continue
+        for rel in ctx.helm_releases:
+            if rel.chart != entry["chart"] or rel.namespace != namespace:
+                continue
+            pattern = entry["name"].format(release=rel.release, fullname=rel.fullname,
+                                           chart=rel.chart)
+            if fnmatch.fnmatchcase(name, pattern):
+                return f"Helm release {rel.release} (chart {rel.chart}, {rel.owner})"
+    return None
+
+
+class SecretIndex:
+    """Every Secret / ConfigMap something in dist/ creates, by (namespace, name)."""
+
+    def __init__(self, ctx: Context):
+        self.ctx = ctx
+        self.configmaps = {(o.namespace, o.name) for o in ctx.of_kind("ConfigMap")}
+        self.secrets: dict[tuple[str, str], str] = {}
+        for o in ctx.of_kind("Secret"):
+            self.secrets[(o.namespace, o.name)] = str(o)
+        for o in ctx.of_kind("ExternalSecret"):
+            target = (o.spec.get("target") or {}).get("name") or o.name
+            self.secrets[(o.namespace, target)] = f"the target of {o}"
+        for o in ctx.of_kind("Certificate"):
+            self.secrets[(o.namespace, o.spec.get("secretName", ""))] = f"the target of {o}"
+        for o in ctx.of_kind("Ingress"):
+            annotations = o.meta.get("annotations") or {}
+            if any(a in annotations for a in ISSUER_ANNOTATIONS):
+                for tls in o.spec.get("tls") or []:
+                    if tls.get("secretName"):
+                        self.secrets[(o.namespace, tls["secretName"])] = \
+                            f"cert-manager for {o}"
+
+    def secret(self, namespace: str, name: str) -> Optional[str]:
+        return (self.secrets.get((namespace, name))
+                or helm_created(self.ctx, "Secret", namespace, name))
+
+    def configmap(self, namespace: str, name: str) -> bool:
+        return ((namespace, name) in self.configmaps
+                or helm_created(self.ctx, "ConfigMap", namespace, name) is not None)
+
+
+def check(ctx: Context) -> Findings:
+    f = Findings("wiring")
+    for step in (_duplicates, _terraform_duplicates, _services, _ingresses, _scaling, _network_policies,
+                 _config_refs, _external_secrets, _secret_refs_of_stores, _cnpg_secrets,
+                 _applications, _kustomizations):
+        step(ctx, f)
+    return f
+
+
+def _duplicates(ctx: Context, f: Findings) -> None:
+    seen: dict[tuple, list[Obj]] = defaultdict(list)
+    for o in ctx.objects:
+        seen[(o.group, o.kind, o.namespace, o.name)].append(o)
+    f.count(len(seen))
+    for (group, kind, ns, name), objs in seen.items():
+        if len(objs) > 1:
+            where = ", ".join(sorted(o.file for o in objs))
+            f.fail(f"{objs[0].ref} ({group or 'core'}) is defined {len(objs)} times: {where}")
+
+
+def _terraform_duplicates(ctx: Context, f: Findings) -> None:
+    seen: dict[tuple, list] = defaultdict(list)
+    for r in ctx.resources(*TF_IDENTITY):
+        value = r.body.get(TF_IDENTITY[r.type])
+        if isinstance(value, str) and "${" not in value:
+            kind = "cloudflare_record" if r.type.startswith("cloudflare_") else r.type
+            extra = r.body.get("type", "") if kind == "cloudflare_record" else ""
+            seen[(kind, value, extra)].append(r)
+    f.count(len(seen))
+    for (kind, value, _), rs in seen.items():
+        if len(rs) > 1:
+            f.fail(f"{kind} {value!r} is declared {len(rs)} times: {', '.join(map(str, rs))}")
+
+
+def _services(ctx: Context, f: Findings) -> None:
+    for svc in ctx.of_kind("Service"):
+        selector = svc.spec.get("selector") or {}
+        if not selector:
+            continue  # ExternalName / manually managed endpoints
+        f.count()
+        pods = [w for w in ctx.workloads(svc.namespace) if _matches(selector, _pod_labels(w))]
+        if not pods:
+            creator = _helm_selects(ctx, svc.namespace, selector)
+            if creator is None:
+                f.fail(f"{svc} selects {_labels(selector)}: no pod template in namespace "
+                       f"{svc.namespace} matches")
+            continue
+        named = {p.get("name") for w in pods for c in w.containers() for p in c.get("ports") or []}
+        numbers = {p.get("containerPort") for w in pods for c in w.containers()
+                   for p in c.get("ports") or []}
+        for port in svc.spec.get("ports") or []:
+            target = port.get("targetPort", port.get("port"))
+            if isinstance(target, str) and target not in named:
+                f.fail(f"{svc} port {port.get('port')} targets port name {target!r}: no "
+                       f"container of {', '.join(w.ref for w in pods)} declares it")
+            elif isinstance(target, int) and numbers and target not in numbers:
+                f.fail(f"{svc} port {port.get('port')} targets {target}: containers of "
+                       f"{', '.join(w.ref for w in pods)} listen on {sorted(n for n in numbers if n)}")
+
+
+def _helm_selects(ctx: Context, namespace: str, selector: dict) -> Optional[str]:
+    """A Service may select pods of a Helm release (by its instance label)."""
+    instance = selector.get("app.kubernetes.io/instance")
+    for rel in ctx.helm_releases:
+        if rel.namespace == namespace and instance == rel.release:
+            return rel.release
+    return None
+
+
+def _ingresses(ctx: Context, f: Findings) -> None:
+    cluster_issuers = {o.name for o in ctx.of_kind("ClusterIssuer")}
+    for ing in ctx.of_kind("Ingress"):
+        backends = []
+        if ing.spec.get("defaultBackend"):
+            backends.append(("default", ing.spec["defaultBackend"]))
+        for rule in ing.spec.get("rules") or []:
+            for p in ((rule.get("http") or {}).get("paths") or []):
+                backends.append((f"{rule.get('host', '*')}{p.get('path', '')}", p.get("backend") or {}))
+        for where, backend in backends:
+            f.count()
+            service = backend.get("service")
+            if not service:
+                continue
+            port = service.get("port") or {}
+            want = port.get("number", port.get("name"))
+            found = ctx.find("Service", service["name"], ing.namespace)
+            if not found and helm_created(ctx, "Service", ing.namespace, service["name"]):
+                continue  # a chart's Service: its ports are the chart's business
+            if not found:
+                f.fail(f"{ing} routes {where} to Service {ing.namespace}/{service['name']}: "
+                       f"no such Service")
+                continue
+            ports = found[0].spec.get("ports") or []
+            if not any(p.get("port") == want or p.get("name") == want for p in ports):
+                have = ", ".join(f"{p.get('name', '')}:{p.get('port')}" for p in ports)
+                f.fail(f"{ing} routes {where} to {found[0]} port {want}: the Service exposes "
+                       f"only {have}")
+        annotations = ing.meta.get("annotations") or {}
+        for ref in filter(None, (m.strip() for m in annotations.get(MIDDLEWARE_ANNOTATION, "").split(","))):
+            f.count()
+            # Traefik's CRD provider names a Middleware `<namespace>-<name>@kubernetescrd`.
+            if ref.endswith("@kubernetescrd") and not any(
+                    f"{m.namespace}-{m.name}@kubernetescrd" == ref for m in ctx.of_kind("Middleware")):
+                f.fail(f"{ing} routes through Traefik middleware {ref}: no Middleware in dist/ "
+                       f"has that <namespace>-<name>")
+        for key, kind in ISSUER_ANNOTATIONS.items():
+            if key not in annotations:
+                continue
+            f.count()
+            name = annotations[key]
+            exists = (name in cluster_issuers if kind == "ClusterIssuer"
+                      else bool(ctx.find("Issuer", name, ing.namespace)))
+            if not exists:
+                f.fail(f"{ing} asks {key}: {name}: no {kind} {name} in dist/")
+
+
+def _scaling(ctx: Context, f: Findings) -> None:
+    for hpa in ctx.of_kind("HorizontalPodAutoscaler"):
+        f.count()
+        ref = hpa.spec.get("scaleTargetRef") or {}
+        if not ctx.find(ref.get("kind", ""), ref.get("name", ""), hpa.namespace):
+            f.fail(f"{hpa} scales {ref.get('kind')} {hpa.namespace}/{ref.get('name')}: no such "
+                   f"workload")
+    for pdb in ctx.of_kind("PodDisruptionBudget"):
+        f.count()
+        selector = pdb.spec.get("selector") or {}
+        if not any(_label_selector_matches(selector, _pod_labels(w))
+                   for w in ctx.workloads(pdb.namespace)):
+            f.fail(f"{pdb} selects {_labels(selector.get('matchLabels') or {})}: no pod template "
+                   f"in namespace {pdb.namespace} matches")
+
+
+def _network_policies(ctx: Context, f: Findings) -> None:
+    for np in ctx.of_kind("NetworkPolicy"):
+        f.count()
+        selector = np.spec.get("podSelector") or {}
+        if not (selector.get("matchLabels") or selector.get("matchExpressions")):
+            continue  # {} selects every pod of the namespace
+        if not any(_label_selector_matches(selector, _pod_labels(w))
+                   for w in ctx.workloads(np.namespace)):
+            f.fail(f"{np} applies to {_labels(selector.get('matchLabels') or {})}: no pod "
+                   f"template in namespace {np.namespace} matches")
+
+
+def _config_refs(ctx: Context, f: Findings) -> None:
+    index = SecretIndex(ctx)
+    for w in ctx.workloads():
+        pod = (w.pod_template() or {}).get("spec") or {}
+        refs = []  # (what, kind, name, optional)
+        for c in w.containers():
+            for e in c.get("envFrom") or []:
+                for key, kind in (("configMapRef", "ConfigMap"), ("secretRef", "Secret")):
+                    if key in e:
+                        refs.append((f"container {c.get('name')} envFrom", kind, e[key].get("name"),
+                                     e[key].get("optional", False)))
+            for e in c.get("env") or []:
+                src = e.get("valueFrom") or {}
+                for key, kind in (("configMapKeyRef", "ConfigMap"), ("secretKeyRef", "Secret")):
+                    if key in src:
+                        refs.append((f"container {c.get('name')} env {e.get('name')}", kind,
+                                     src[key].get("name"), src[key].get("optional", False)))
+        for v in pod.get("volumes") or []:
+            if "configMap" in v:
+                refs.append((f"volume {v.get('name')}", "ConfigMap", v["configMap"].get("name"),
+                             v["configMap"].get("optional", False)))
+            if "secret" in v:
+                refs.append((f"volume {v.get('name')}", "Secret", v["secret"].get("secretName"),
+                             v["secret"].get("optional", False)))
+            for s in ((v.get("projected") or {}).get("sources") or []):
+                for key, kind in (("configMap", "ConfigMap"), ("secret", "Secret")):
+                    if key in s:
+                        refs.append((f"volume {v.get('name')}", kind, s[key].get("name"),
+                                     s[key].get("optional", False)))
+        for what, kind, name, optional in refs:
+            f.count()
+            exists = (index.configmap(w.namespace, name) if kind == "ConfigMap"
+                      else index.secret(w.namespace, name))
+            if not exists and not optional:
+                f.fail(f"{w} {what} names {kind} {w.namespace}/{name}: nothing in dist/ "
+                       f"creates it")
+    for ing in ctx.of_kind("Ingress"):
+        for tls in ing.spec.get("tls") or []:
+            name = tls.get("secretName")
+            if name:
+                f.count()
+                if not index.secret(ing.namespace, name):
+                    f.fail(f"{ing} serves TLS from Secret {ing.namespace}/{name}: nothing creates "
+                           f"it (no cert-manager issuer annotation, Certificate or ExternalSecret)")
+
+
+def _external_secrets(ctx: Context, f: Findings) -> None:
+    cluster_stores = {o.name for o in ctx.of_kind("ClusterSecretStore")}
+    for es in ctx.of_kind("ExternalSecret"):
+        refs = [es.spec.get("secretStoreRef") or {}]
+        refs += [((d.get("sourceRef") or {}).get("storeRef") or {})
+                 for d in (es.spec.get("dataFrom") or []) + (es.spec.get("data") or [])]
+        for ref in refs:
+            if not ref.get("name"):
+                continue
+            f.count()
+            kind = ref.get("kind", "SecretStore")
+            if kind == "ClusterSecretStore":
+                ok = ref["name"] in cluster_stores
+            else:
+                ok = bool(ctx.find("SecretStore", ref["name"], es.namespace))
+            if not ok:
+                where = "" if kind == "ClusterSecretStore" else f"{es.namespace}/"
+                f.fail(f"{es} reads from {kind} {where}{ref['name']}: no such store in dist/")
+
+
+def _secret_refs_of_stores(ctx: Context, f: Findings) -> None:
+    """Credentials a (Cluster)SecretStore reads from a Secret must exist too."""
+    index = SecretIndex(ctx)
+    for store in ctx.of_kind("ClusterSecretStore", "SecretStore"):
+        for path, node in walk(store.spec):
+            if (isinstance(node, dict) and path and str(path[-1]).endswith("SecretRef")
+                    and "name" in node and "key" in node):
+                f.count()
+                ns = node.get("namespace") or store.namespace
+                if not index.secret(ns, node["name"]):
+                    f.fail(f"{store} authenticates with Secret {ns}/{node['name']} "
+                           f"({'.'.join(map(str, path))}): nothing in dist/ creates it")
+
+
+def _cnpg_secrets(ctx: Context, f: Findings) -> None:
+    index = SecretIndex(ctx)
+    for cluster in ctx.of_kind("Cluster"):
+        if not cluster.group.startswith("postgresql.cnpg.io"):
+            continue
+        bootstrap = cluster.spec.get("bootstrap") or {}
+        refs = [((bootstrap.get("initdb") or {}).get("secret") or {}).get("name"),
+                (cluster.spec.get("superuserSecret") or {}).get("name")]
+        for name in filter(None, refs):
+            f.count()
+            if not index.secret(cluster.namespace, name):
+                f.fail(f"{cluster} bootstraps from Secret {cluster.namespace}/{name}: nothing in "
+                       f"dist/ creates it")
+
+
+def _applications(ctx: Context, f: Findings) -> None:
+    gitops = ctx.estate.gitops
+    prefix = gitops.dist_path.rstrip("/") + "/"
+    for app in ctx.of_kind("Application"):
+        sources = ctx.sources(app)
+        refs = {s["ref"]: s for s in sources if s.get("ref")}
+        paths = []  # (path in our repo, what names it)
+        for src in sources:
+            if src.get("repoURL") == gitops.repo_url and src.get("path"):
+                paths.append((src["path"], "path"))
+                if src.get("targetRevision", "HEAD") != gitops.branch:
+                    f.fail(f"{app} syncs revision {src.get('targetRevision')!r} of "
+                           f"{gitops.repo_url}: the model's branch is {gitops.branch!r}")
+            # multi-source values: `$<ref>/<path>` names a file of the source with that ref
+            for v in ((src.get("helm") or {}).get("valueFiles") or []):
+                ref, _, rest = v.partition("/")
+                origin = refs.get(ref[1:]) if ref.startswith("$") else None
+                if origin is not None and origin.get("repoURL") == gitops.repo_url:
+                    paths.append((rest, f"values file {v}"))
+        for path, what in paths:
+            f.count()
+            if not path.startswith(prefix):
+                f.fail(f"{app} syncs {what} {path} of {gitops.repo_url}: outside {prefix} "
+                       f"(dist/ is synced from there)")
+                continue
+            target = ctx.dist / path[len(prefix):]
+            if not target.exists() or (target.is_dir() and not any(target.rglob("*.yaml"))):
+                f.fail(f"{app} syncs {what} {path}: {path[len(prefix):]} does not exist in "
+                       f"dist/ (or holds no YAML)")
+
+
+def _kustomizations(ctx: Context, f: Findings) -> None:
+    """With a kustomization.yaml Argo CD renders only the files it lists: list them all."""
+    for rel, kust in ctx.kustomizations.items():
+        listed = set(kust.get("resources") or [])
+        present = {p.name for p in (ctx.dist / rel).glob("*.yaml")
+                   if p.name != "kustomization.yaml" and not p.name.startswith(".argocd-source")}
+        f.count(len(present | listed))
+        for name in sorted(present - listed):
+            f.fail(f"{rel}/{name} is not listed in {rel}/kustomization.yaml: Argo CD would "
+                   f"never apply it")
+        for name in sorted(listed - present):
+            f.fail(f"{rel}/kustomization.yaml lists {name}: no such file")
+        images = {split_image(c.get("image", ""))[0]
+                  for o in ctx.objects if o.file.startswith(rel + "/") for c in o.containers()}
+        for img in kust.get("images") or []:
+            f.count()
+            if img.get("name") not in images:
+                f.fail(f"{rel}/kustomization.yaml overrides image {img.get('name')}: no container "
+                       f"in {rel} runs it")

@@ -1,0 +1,70 @@
+"""Shared building blocks: charts that know their output file, service endpoints."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Mapping, Optional
+
+import cdk8s
+from constructs import Construct
+
+
+class OutputChart(cdk8s.Chart):
+    """A cdk8s Chart rendered to one YAML file at `output_path` (relative to dist/).
+
+    Resource names are exactly the ones we give (no cdk8s hash suffixes).
+    """
+
+    def __init__(self, scope: Construct, id: str, *, output_path: str,
+                 namespace: Optional[str] = None, labels: Optional[Mapping[str, str]] = None):
+        super().__init__(scope, id, namespace=namespace, labels=dict(labels or {}),
+                         disable_resource_name_hashes=True)
+        self.output_path = output_path
+
+
+@dataclass(frozen=True)
+class ServiceEndpoint:
+    """How a consumer reaches a Service: built from the Service object, never retyped."""
+    name: str
+    namespace: str
+    port: int
+
+    @property
+    def host(self) -> str:
+        return f"{self.name}.{self.namespace}.svc.cluster.local"
+
+    def url(self, scheme: str = "http") -> str:
+        return f"{scheme}://{self.host}:{self.port}"
+
+    @classmethod
+    def of(cls, service: cdk8s.ApiObject, port: int) -> "ServiceEndpoint":
+        namespace = service.metadata.namespace
+        if namespace is None:
+            raise ValueError(f"Service {service.name} has no namespace")
+        return cls(service.name, namespace, port)
+
+
+@dataclass(frozen=True)
+class DataEndpoints:
+    """What a tenant's app needs from that tenant's data plane."""
+    postgres: ServiceEndpoint  # the ExternalName alias Service (old DNS name)
+    redis: ServiceEndpoint     # the Helm release's master Service
+
+
+def render(app: cdk8s.App) -> dict[str, list]:
+    """Every output file's documents, keyed by dist-relative path, in construct order.
+
+    OutputCharts sharing a path are concatenated; a PlainFile owns its path alone.
+    """
+    from .files import PlainFile  # local: files.py imports nothing from here
+
+    files: dict[str, list] = {}
+    for node in app.node.find_all():
+        if isinstance(node, OutputChart):
+            files.setdefault(node.output_path, []).extend(node.to_json())
+        elif isinstance(node, PlainFile):
+            if node.output_path in files:
+                raise ValueError(f"{node.output_path} is written twice")
+            files[node.output_path] = [node.content]
+        elif isinstance(node, cdk8s.Chart):
+            raise TypeError(f"chart {node.node.path} is not an OutputChart")
+    return files

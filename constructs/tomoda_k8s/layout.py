@@ -1,0 +1,28 @@
+"""Where each Kubernetes file lands, relative to dist/ and inside the GitOps repo.
+
+One place for the convention so that Argo CD Application paths and the files they point
+at can never drift apart.
+"""
+from __future__ import annotations
+
+from tomoda_model import Estate, Tenant
+
+ENVS = "k8s/envs"
+APPS = "k8s/apps"
+
+BOOTSTRAP_FILE = f"{ENVS}/bootstrap.yaml"
+
+
+def tier_dir(tier: str) -> str:
+    """dist-relative directory of a tier: `platform` or a tenant name."""
+    return f"{ENVS}/{tier}"
+
+
+def app_dir(tenant: Tenant) -> str:
+    """dist-relative directory of the Tomoda app rendered for `tenant`."""
+    return f"{APPS}/tomoda/{tenant.name}"
+
+
+def repo_path(estate: Estate, dist_relative: str) -> str:
+    """Path inside the GitOps repo (what an Argo CD Application's `path` names)."""
+    return f"{estate.gitops.dist_path}/{dist_relative}"

@@ -1,0 +1,101 @@
+"""Argo CD Applications, typed: one helper for Helm releases, one for git directories.
+
+Shared by the platform tier, the bootstrap and the tenant tiers, so that every Application
+in dist/ has the same shape (project, destination, retry, sync options).
+"""
+from __future__ import annotations
+
+from typing import Any, Mapping, Optional, Sequence
+
+import cdk8s
+from constructs import Construct
+
+from imports.io.argoproj import (
+    Application,
+    ApplicationSpec,
+    ApplicationSpecDestination,
+    ApplicationSpecSource,
+    ApplicationSpecSourceDirectory,
+    ApplicationSpecSourceHelm,
+    ApplicationSpecSyncPolicy,
+    ApplicationSpecSyncPolicyAutomated,
+    ApplicationSpecSyncPolicyRetry,
+    ApplicationSpecSyncPolicyRetryBackoff,
+)
+from tomoda_model import Estate
+from tomoda_model.model import HelmChart, SyncPolicy
+
+IN_CLUSTER = "https://kubernetes.default.svc"
+PROJECT = "default"
+
+# Stateful objects: Argo CD never prunes them, nor deletes them with their Application.
+KEEP_ANNOTATION = {"argocd.argoproj.io/sync-options": "Prune=false,Delete=false"}
+
+# Custom resources whose CRD a sibling Application installs: the first sync of the parent
+# must not fail its dry run before that CRD exists; the retry below picks them up later.
+CRD_PENDING_ANNOTATION = {"argocd.argoproj.io/sync-options": "SkipDryRunOnMissingResource=true"}
+
+
+def sync_policy(policy: SyncPolicy, *options: str) -> ApplicationSpecSyncPolicy:
+    """The model's policy; retries because siblings (CRDs, namespaces) converge in any order."""
+    automated = (ApplicationSpecSyncPolicyAutomated(prune=policy.prune, self_heal=policy.self_heal)
+                 if policy.automated else None)
+    return ApplicationSpecSyncPolicy(
+        automated=automated,
+        sync_options=list(options) or None,
+        retry=ApplicationSpecSyncPolicyRetry(
+            limit=10,
+            backoff=ApplicationSpecSyncPolicyRetryBackoff(duration="10s", factor=2, max_duration="5m")),
+    )
+
+
+def helm_application(scope: Construct, id: str, *, estate: Estate, chart: HelmChart,
+                     values: Mapping[str, Any], sync: SyncPolicy, release: Optional[str] = None,
+                     server_side_apply: bool = False,
+                     annotations: Optional[Mapping[str, str]] = None) -> Application:
+    """An Application installing `chart` at its exact pinned version with inline values.
+
+    Values are inline (`helm.valuesObject`) rather than a values file: the tier Application
+    recurses its whole directory and would apply a values file as a manifest.
+    """
+    name = release or chart.chart
+    options = ["CreateNamespace=true"] + (["ServerSideApply=true"] if server_side_apply else [])
+    return Application(
+        scope, id,
+        metadata=cdk8s.ApiObjectMetadata(
+            name=name, namespace=estate.argocd.namespace,
+            annotations=dict(annotations) if annotations else None,
+            finalizers=["resources-finalizer.argocd.argoproj.io"]),
+        spec=ApplicationSpec(
+            project=PROJECT,
+            destination=ApplicationSpecDestination(server=IN_CLUSTER, namespace=chart.namespace),
+            source=ApplicationSpecSource(
+                repo_url=chart.repo_url, chart=chart.chart, target_revision=chart.version,
+                helm=ApplicationSpecSourceHelm(release_name=name, values_object=dict(values))),
+            sync_policy=sync_policy(sync, *options),
+        ),
+    )
+
+
+def directory_application(scope: Construct, id: str, *, estate: Estate, name: str, path: str,
+                          namespace: str, sync: SyncPolicy, options: Sequence[str] = (),
+                          cascade_delete: bool = False) -> Application:
+    """An Application syncing every manifest under `path` (a repo path) of the GitOps repo.
+
+    `cascade_delete` adds the resources finalizer: deleting the Application then deletes
+    what it synced (objects annotated Delete=false excepted).
+    """
+    return Application(
+        scope, id,
+        metadata=cdk8s.ApiObjectMetadata(
+            name=name, namespace=estate.argocd.namespace,
+            finalizers=["resources-finalizer.argocd.argoproj.io"] if cascade_delete else None),
+        spec=ApplicationSpec(
+            project=PROJECT,
+            destination=ApplicationSpecDestination(server=IN_CLUSTER, namespace=namespace),
+            source=ApplicationSpecSource(
+                repo_url=estate.gitops.repo_url, target_revision=estate.gitops.branch, path=path,
+                directory=ApplicationSpecSourceDirectory(recurse=True)),
+            sync_policy=sync_policy(sync, *options),
+        ),
+    )

@@ -1,0 +1,118 @@
+"""Small building blocks shared by the platform services (files, secrets, ingresses)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Mapping, Optional
+
+import cdk8s
+from cdk8s_plus_28 import k8s
+from constructs import Construct
+
+from imports.io.external_secrets import (
+    ExternalSecret,
+    ExternalSecretSpec,
+    ExternalSecretSpecData,
+    ExternalSecretSpecDataRemoteRef,
+    ExternalSecretSpecSecretStoreRef,
+    ExternalSecretSpecSecretStoreRefKind,
+    ExternalSecretSpecTarget,
+    ExternalSecretSpecTargetCreationPolicy,
+    ExternalSecretSpecTargetTemplate,
+    ExternalSecretSpecTargetTemplateEngineVersion,
+)
+from imports.io.traefik import Middleware
+
+from tomoda_model import Estate
+
+from .. import layout
+from ..base import OutputChart
+from .argo import CRD_PENDING_ANNOTATION
+
+PLATFORM_TIER = "platform"
+INGRESS_CLASS = "traefik"
+
+
+def platform_file(scope: Construct, id: str, *, service: str) -> OutputChart:
+    """One YAML file per platform service under the platform tier's directory."""
+    return OutputChart(scope, id, output_path=f"{layout.tier_dir(PLATFORM_TIER)}/{service}.yaml")
+
+
+def helm_fullname(release: str, chart: str) -> str:
+    """The `<chart>.fullname` rule of Helm's default helpers (Service names of a release)."""
+    name = release if chart in release else f"{release}-{chart}"
+    return name[:63].rstrip("-")
+
+
+def resources(cpu: str, memory: str, *, cpu_limit: Optional[str] = None,
+              memory_limit: Optional[str] = None) -> dict:
+    """Helm-values form of container resources (requests, limits default to the requests)."""
+    return {"requests": {"cpu": cpu, "memory": memory},
+            "limits": {"cpu": cpu_limit or cpu, "memory": memory_limit or memory}}
+
+
+def external_secret(scope: Construct, id: str, *, name: str, namespace: str,
+                    store: cdk8s.ApiObject, data: Mapping[str, str],
+                    template: Optional[Mapping[str, str]] = None) -> ExternalSecret:
+    """A Secret `name` materialized from `store`: `data` maps secret key -> remote key.
+
+    With `template`, the Secret's keys are rendered from it (e.g. to add a constant key).
+    """
+    return ExternalSecret(
+        scope, id,
+        metadata=cdk8s.ApiObjectMetadata(name=name, namespace=namespace,
+                                         annotations=CRD_PENDING_ANNOTATION),
+        spec=ExternalSecretSpec(
+            refresh_interval="1h",
+            secret_store_ref=ExternalSecretSpecSecretStoreRef(
+                kind=ExternalSecretSpecSecretStoreRefKind.CLUSTER_SECRET_STORE, name=store.name),
+            target=ExternalSecretSpecTarget(
+                name=name, creation_policy=ExternalSecretSpecTargetCreationPolicy.OWNER,
+                template=ExternalSecretSpecTargetTemplate(
+                    engine_version=ExternalSecretSpecTargetTemplateEngineVersion.V2,
+                    data=dict(template)) if template else None),
+            data=[ExternalSecretSpecData(secret_key=key,
+                                         remote_ref=ExternalSecretSpecDataRemoteRef(key=remote))
+                  for key, remote in data.items()],
+        ),
+    )
+
+
+@dataclass(frozen=True)
+class MiddlewareRef:
+    """A Traefik Middleware as an Ingress refers to it, built from the Middleware object."""
+    name: str
+    namespace: str
+
+    @classmethod
+    def of(cls, middleware: Middleware) -> "MiddlewareRef":
+        return cls(middleware.name, middleware.metadata.namespace)
+
+    @property
+    def annotation(self) -> str:
+        return f"{self.namespace}-{self.name}@kubernetescrd"
+
+    @property
+    def annotations(self) -> dict[str, str]:
+        return {"traefik.ingress.kubernetes.io/router.middlewares": self.annotation}
+
+
+def tls_ingress(scope: Construct, id: str, *, estate: Estate, name: str, namespace: str,
+                host: str, service: str, port: int, issuer: str,
+                middleware: Optional[MiddlewareRef] = None) -> k8s.KubeIngress:
+    """An Ingress of one host through Traefik, certificate from `issuer`, optionally guarded."""
+    annotations = {"cert-manager.io/cluster-issuer": issuer}
+    if middleware is not None:
+        annotations.update(middleware.annotations)
+    return k8s.KubeIngress(
+        scope, id,
+        metadata=k8s.ObjectMeta(name=name, namespace=namespace, annotations=annotations),
+        spec=k8s.IngressSpec(
+            ingress_class_name=INGRESS_CLASS,
+            tls=[k8s.IngressTls(hosts=[host], secret_name=f"{name}-tls")],
+            rules=[k8s.IngressRule(host=host, http=k8s.HttpIngressRuleValue(paths=[
+                k8s.HttpIngressPath(
+                    path="/", path_type="Prefix",
+                    backend=k8s.IngressBackend(service=k8s.IngressServiceBackend(
+                        name=service, port=k8s.ServiceBackendPort(number=port))))]))],
+        ),
+    )

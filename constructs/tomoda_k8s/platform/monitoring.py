@@ -1,0 +1,150 @@
+"""Monitoring stack: kube-prometheus-stack (Prometheus, Grafana, Alertmanager), Loki,
+Tempo and the blackbox exporter, with the internal UIs behind oauth2-proxy."""
+from __future__ import annotations
+
+import cdk8s
+from constructs import Construct
+
+from tomoda_model import Estate
+
+from ..issuers import LETSENCRYPT_PROD
+from .argo import helm_application
+from .common import MiddlewareRef, external_secret, helm_fullname, platform_file, resources, tls_ingress
+
+KPS = "kube-prometheus-stack"
+GRAFANA_ADMIN_SECRET = "grafana-admin"
+DASHBOARD_LABEL = "grafana_dashboard"
+DASHBOARD_LABEL_VALUE = "1"
+LOKI_PORT = 3100
+TEMPO_PORT = 3200
+BLACKBOX_PORT = 9115
+
+
+class Monitoring(Construct):
+    def __init__(self, scope: Construct, id: str, *, estate: Estate, store: cdk8s.ApiObject,
+                 auth: MiddlewareRef):
+        super().__init__(scope, id)
+        charts = estate.platform.charts
+        kps = charts["kube-prometheus-stack"]
+        self.namespace = kps.namespace
+        hosts = estate.platform.internal_hosts
+        sync = estate.platform.sync
+
+        # --- kube-prometheus-stack
+        chart = platform_file(self, "kps", service="kube-prometheus-stack")
+        self.grafana_admin = external_secret(
+            chart, "grafana-admin", name=GRAFANA_ADMIN_SECRET, namespace=kps.namespace, store=store,
+            data={"password": estate.secrets.platform["grafana_admin_password"]},
+            template={"admin-user": "admin", "admin-password": "{{ .password }}"})
+        loki = helm_fullname("loki", charts["loki"].chart)
+        tempo = helm_fullname("tempo", charts["tempo"].chart)
+        svc = lambda name, port: f"http://{name}.{kps.namespace}.svc.cluster.local:{port}"  # noqa: E731
+        kps_name = helm_fullname(KPS, kps.chart)
+        self.services = {  # the chart's Service names and ports, for the Ingresses below
+            "grafana": (helm_fullname(KPS, "grafana"), 80),
+            "prometheus": (f"{kps_name}-prometheus", 9090),
+            "alertmanager": (f"{kps_name}-alertmanager", 9093),
+        }
+        # *SelectorNilUsesHelmValues false: Prometheus picks up every ServiceMonitor,
+        # PodMonitor, Probe and PrometheusRule in the cluster, not only this release's.
+        self.kps = helm_application(
+            chart, "app", estate=estate, chart=kps, release=KPS, sync=sync, server_side_apply=True,
+            values={
+                "prometheus": {"prometheusSpec": {
+                    "serviceMonitorSelectorNilUsesHelmValues": False,
+                    "podMonitorSelectorNilUsesHelmValues": False,
+                    "ruleSelectorNilUsesHelmValues": False,
+                    "probeSelectorNilUsesHelmValues": False,
+                    "scrapeConfigSelectorNilUsesHelmValues": False,
+                    "retention": "15d",
+                    "externalUrl": f"https://{hosts['prometheus']}",
+                    "resources": resources("200m", "1Gi", cpu_limit="1", memory_limit="2Gi"),
+                    "storageSpec": {"volumeClaimTemplate": {"spec": {
+                        "accessModes": ["ReadWriteOnce"],
+                        "resources": {"requests": {"storage": "30Gi"}}}}},
+                }},
+                "alertmanager": {"alertmanagerSpec": {
+                    "externalUrl": f"https://{hosts['alertmanager']}",
+                    "resources": resources("10m", "64Mi", cpu_limit="100m", memory_limit="128Mi"),
+                }},
+                "grafana": {
+                    "admin": {"existingSecret": self.grafana_admin.name,
+                              "userKey": "admin-user", "passwordKey": "admin-password"},
+                    "grafana.ini": {"server": {"root_url": f"https://{hosts['grafana']}"}},
+                    "sidecar": {"dashboards": {"enabled": True, "label": DASHBOARD_LABEL,
+                                               "labelValue": DASHBOARD_LABEL_VALUE,
+                                               "searchNamespace": "ALL"}},
+                    "additionalDataSources": [
+                        {"name": "Loki", "type": "loki", "uid": "loki", "url": svc(loki, LOKI_PORT)},
+                        {"name": "Tempo", "type": "tempo", "uid": "tempo", "url": svc(tempo, TEMPO_PORT)},
+                    ],
+                    "resources": resources("50m", "128Mi", cpu_limit="500m", memory_limit="512Mi"),
+                },
+                "prometheusOperator": {"resources": resources("50m", "128Mi", cpu_limit="200m",
+                                                              memory_limit="256Mi")},
+                "kube-state-metrics": {"resources": resources("10m", "64Mi", cpu_limit="100m",
+                                                              memory_limit="256Mi")},
+                "prometheus-node-exporter": {"resources": resources("10m", "32Mi", cpu_limit="100m",
+                                                                    memory_limit="64Mi")},
+            })
+        self.ingresses = {
+            ui: tls_ingress(chart, f"ingress-{ui}", estate=estate, name=ui, namespace=kps.namespace,
+                            host=hosts[ui], service=service, port=port, issuer=LETSENCRYPT_PROD,
+                            middleware=auth)
+            for ui, (service, port) in self.services.items()
+        }
+
+        # --- Loki: single binary on a filesystem volume (one cluster, modest log volume).
+        self.loki = helm_application(
+            platform_file(self, "loki", service="loki"), "app", estate=estate,
+            chart=charts["loki"], release="loki", sync=sync,
+            values={
+                "deploymentMode": "SingleBinary",
+                "loki": {
+                    "auth_enabled": False,
+                    "commonConfig": {"replication_factor": 1},
+                    "storage": {"type": "filesystem"},
+                    "schemaConfig": {"configs": [{
+                        "from": "2024-04-01", "store": "tsdb", "object_store": "filesystem",
+                        "schema": "v13", "index": {"prefix": "loki_index_", "period": "24h"}}]},
+                    "limits_config": {"retention_period": "336h"},
+                },
+                "singleBinary": {"replicas": 1, "persistence": {"enabled": True, "size": "20Gi"},
+                                 "resources": resources("100m", "256Mi", cpu_limit="500m",
+                                                        memory_limit="1Gi")},
+                "read": {"replicas": 0}, "write": {"replicas": 0}, "backend": {"replicas": 0},
+                "chunksCache": {"enabled": False}, "resultsCache": {"enabled": False},
+                "minio": {"enabled": False}, "gateway": {"enabled": False},
+                "lokiCanary": {"enabled": False}, "test": {"enabled": False},
+            })
+
+        # --- Tempo: single binary, local storage, OTLP receivers for the app's traces.
+        self.tempo = helm_application(
+            platform_file(self, "tempo", service="tempo"), "app", estate=estate,
+            chart=charts["tempo"], release="tempo", sync=sync,
+            values={
+                "tempo": {
+                    "storage": {"trace": {"backend": "local"}},
+                    "retention": "72h",
+                    "receivers": {"otlp": {"protocols": {
+                        "grpc": {"endpoint": "0.0.0.0:4317"}, "http": {"endpoint": "0.0.0.0:4318"}}}},
+                    "resources": resources("50m", "128Mi", cpu_limit="500m", memory_limit="1Gi"),
+                },
+                "persistence": {"enabled": True, "size": "10Gi"},
+                "serviceMonitor": {"enabled": True},
+            })
+
+        # --- blackbox exporter: the prober behind every Probe (see probes.py).
+        bb = charts["blackbox-exporter"]
+        self.blackbox_service = helm_fullname(bb.chart, bb.chart)
+        self.blackbox_address = f"{self.blackbox_service}.{bb.namespace}.svc.cluster.local:{BLACKBOX_PORT}"
+        self.blackbox = helm_application(
+            platform_file(self, "blackbox", service="blackbox-exporter"), "app", estate=estate,
+            chart=bb, sync=sync,
+            values={
+                "config": {"modules": {"http_2xx": {
+                    "prober": "http", "timeout": "10s",
+                    "http": {"valid_http_versions": ["HTTP/1.1", "HTTP/2.0"],
+                             "follow_redirects": True, "preferred_ip_protocol": "ip4"}}}},
+                "resources": resources("10m", "32Mi", cpu_limit="100m", memory_limit="64Mi"),
+            })

@@ -1,0 +1,158 @@
+"""A tenant's management UIs, pgAdmin and Redis Insight, reachable only through oauth2-proxy.
+
+Both run in the data namespace beside the stores they manage and hold no state worth
+keeping: their connections come from the data endpoints at every start.
+"""
+from __future__ import annotations
+
+import cdk8s
+from cdk8s_plus_28 import k8s
+from constructs import Construct
+
+from tomoda_model import Estate, Tenant
+
+from ..base import ServiceEndpoint
+from ..platform.argo import helm_application
+from ..platform.common import MiddlewareRef, helm_fullname, resources, tls_ingress
+from .secrets import GsmSecret
+
+PGADMIN_CHART_KEY = "pgadmin4"  # key of estate.platform.charts
+PGADMIN_PORT = 80               # the chart's service.port
+PGADMIN_PASSWORD_KEY = "password"
+PGADMIN_RESOURCES = resources("50m", "128Mi", cpu_limit="500m", memory_limit="512Mi")
+
+# No maintained Helm chart exists for Redis Insight: a Deployment of the official image.
+REDIS_INSIGHT_IMAGE = "redis/redisinsight:2.70.1"
+REDIS_INSIGHT_PORT = 5540
+REDIS_INSIGHT_HEALTH = "/api/health"
+REDIS_INSIGHT_RESOURCES = resources("50m", "128Mi", cpu_limit="500m", memory_limit="512Mi")
+# The image's `node` user: its entry script runs `whoami` under `set -e`, which fails for
+# a uid without a passwd entry, so a "high" uid would crash it.
+REDIS_INSIGHT_UID = 1000
+SCRATCH = {"data": "/data", "tmp": "/tmp"}  # the only writable paths (volume -> mount)
+SCRATCH_SIZE = "256Mi"
+TRAEFIK_CHART_KEY = "traefik"  # only Traefik's namespace may reach the UI
+
+
+def _quantities(values: dict) -> dict:
+    return {k: k8s.Quantity.from_string(v) for k, v in values.items()}
+
+
+class AdminUis(Construct):
+    """Both UIs of one tenant, each behind `middleware` with a certificate from `issuer`."""
+
+    def __init__(self, scope: Construct, id: str, *, estate: Estate, tenant: Tenant,
+                 postgres: ServiceEndpoint, redis: ServiceEndpoint, store: cdk8s.ApiObject,
+                 middleware: cdk8s.ApiObject, issuer: cdk8s.ApiObject):
+        super().__init__(scope, id)
+        self.pgadmin = PgAdmin(self, "pgadmin", estate=estate, tenant=tenant, postgres=postgres,
+                               store=store)
+        self.redis_insight = RedisInsight(self, "redis-insight", estate=estate, tenant=tenant,
+                                          redis=redis)
+        auth = MiddlewareRef.of(middleware)
+        for ui, host in ((self.pgadmin, tenant.hosts.pgadmin),
+                         (self.redis_insight, tenant.hosts.redis_insight)):
+            tls_ingress(ui, "ingress", estate=estate, name=ui.service.name,
+                        namespace=ui.service.namespace, host=host, service=ui.service.name,
+                        port=ui.service.port, issuer=issuer.name, middleware=auth)
+
+
+class PgAdmin(Construct):
+    """pgAdmin (runix chart) pre-loaded with the tenant's Cluster; admin password from GSM."""
+
+    def __init__(self, scope: Construct, id: str, *, estate: Estate, tenant: Tenant,
+                 postgres: ServiceEndpoint, store: cdk8s.ApiObject):
+        super().__init__(scope, id)
+        chart = estate.platform.charts[PGADMIN_CHART_KEY]
+        release = f"{chart.chart}-{tenant.name}"
+        ns = chart.namespace
+        password = GsmSecret(self, "password", name=f"{release}-admin", namespace=ns, store=store,
+                             keys={PGADMIN_PASSWORD_KEY: estate.secrets.platform["pgadmin_admin_password"]})
+        pg = tenant.postgres
+        values = {
+            "env": {"email": f"pgadmin@{estate.domain}"},
+            "existingSecret": password.secret_name,
+            "secretKeys": {"pgadminPasswordKey": PGADMIN_PASSWORD_KEY},
+            # Saved state is disposable: servers are re-imported from these values.
+            "persistentVolume": {"enabled": False},
+            "serverDefinitions": {"enabled": True, "servers": {tenant.name: {
+                "Name": pg.cluster, "Group": tenant.name, "Host": postgres.host,
+                "Port": postgres.port, "Username": pg.owner, "MaintenanceDB": pg.database,
+                "SSLMode": pg.sslmode}}},
+            "resources": PGADMIN_RESOURCES,
+            "test": {"enabled": False},
+        }
+        self.application = helm_application(self, "application", estate=estate, chart=chart,
+                                            values=values, sync=tenant.sync, release=release)
+        self.service = ServiceEndpoint(helm_fullname(release, chart.chart), ns, PGADMIN_PORT)
+
+
+class RedisInsight(Construct):
+    """Redis Insight with the tenant's Redis pre-registered (RI_REDIS_* variables).
+
+    Hardened like the app's pods: non-root, read-only root filesystem (state in /data and
+    /tmp emptyDirs), no capabilities, no API token, reachable only from Traefik.
+    """
+
+    def __init__(self, scope: Construct, id: str, *, estate: Estate, tenant: Tenant,
+                 redis: ServiceEndpoint):
+        super().__init__(scope, id)
+        name = f"redis-insight-{tenant.name}"
+        ns = redis.namespace
+        labels = {"app.kubernetes.io/name": "redis-insight", "app.kubernetes.io/instance": name}
+        env = {"RI_REDIS_HOST": redis.host, "RI_REDIS_PORT": str(redis.port),
+               "RI_REDIS_ALIAS": tenant.redis.release}
+        http = k8s.IntOrString.from_string("http")
+        health = k8s.HttpGetAction(path=REDIS_INSIGHT_HEALTH, port=http)
+        self.deployment = k8s.KubeDeployment(
+            self, "deployment",
+            metadata=k8s.ObjectMeta(name=name, namespace=ns, labels=labels),
+            spec=k8s.DeploymentSpec(
+                replicas=1,
+                selector=k8s.LabelSelector(match_labels=labels),
+                template=k8s.PodTemplateSpec(
+                    metadata=k8s.ObjectMeta(labels=labels),
+                    spec=k8s.PodSpec(
+                        automount_service_account_token=False,
+                        security_context=k8s.PodSecurityContext(
+                            run_as_non_root=True, run_as_user=REDIS_INSIGHT_UID,
+                            run_as_group=REDIS_INSIGHT_UID, fs_group=REDIS_INSIGHT_UID,
+                            seccomp_profile=k8s.SeccompProfile(type="RuntimeDefault")),
+                        containers=[k8s.Container(
+                            name="redis-insight", image=REDIS_INSIGHT_IMAGE,
+                            ports=[k8s.ContainerPort(name="http", container_port=REDIS_INSIGHT_PORT)],
+                            env=[k8s.EnvVar(name=k, value=v) for k, v in env.items()],
+                            volume_mounts=[k8s.VolumeMount(name=v, mount_path=path)
+                                           for v, path in SCRATCH.items()],
+                            readiness_probe=k8s.Probe(http_get=health),
+                            liveness_probe=k8s.Probe(http_get=health, period_seconds=20,
+                                                     failure_threshold=6),
+                            security_context=k8s.SecurityContext(
+                                allow_privilege_escalation=False, privileged=False,
+                                read_only_root_filesystem=True, run_as_non_root=True,
+                                capabilities=k8s.Capabilities(drop=["ALL"]),
+                                seccomp_profile=k8s.SeccompProfile(type="RuntimeDefault")),
+                            resources=k8s.ResourceRequirements(
+                                requests=_quantities(REDIS_INSIGHT_RESOURCES["requests"]),
+                                limits=_quantities(REDIS_INSIGHT_RESOURCES["limits"])))],
+                        volumes=[k8s.Volume(name=v, empty_dir=k8s.EmptyDirVolumeSource(
+                                     size_limit=k8s.Quantity.from_string(SCRATCH_SIZE)))
+                                 for v in SCRATCH]))))
+        self.service_object = k8s.KubeService(
+            self, "service",
+            metadata=k8s.ObjectMeta(name=name, namespace=ns, labels=labels),
+            spec=k8s.ServiceSpec(selector=labels, ports=[k8s.ServicePort(
+                name="http", port=REDIS_INSIGHT_PORT, target_port=http)]))
+        self.service = ServiceEndpoint.of(self.service_object, REDIS_INSIGHT_PORT)
+        traefik_namespace = estate.platform.charts[TRAEFIK_CHART_KEY].namespace
+        self.network_policy = k8s.KubeNetworkPolicy(
+            self, "network-policy",
+            metadata=k8s.ObjectMeta(name=name, namespace=ns, labels=labels),
+            spec=k8s.NetworkPolicySpec(
+                pod_selector=k8s.LabelSelector(match_labels=labels),
+                policy_types=["Ingress"],
+                ingress=[k8s.NetworkPolicyIngressRule(
+                    from_=[k8s.NetworkPolicyPeer(namespace_selector=k8s.LabelSelector(
+                        match_labels={"kubernetes.io/metadata.name": traefik_namespace}))],
+                    ports=[k8s.NetworkPolicyPort(
+                        port=k8s.IntOrString.from_number(REDIS_INSIGHT_PORT), protocol="TCP")])]))

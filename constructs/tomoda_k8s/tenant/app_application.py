@@ -1,0 +1,50 @@
+"""The Argo CD Application deploying the Tomoda app (a Kustomize directory) for a tenant."""
+from __future__ import annotations
+
+from constructs import Construct
+from imports.io.argoproj import ApplicationSpecSource
+
+from tomoda_model import Estate, Tenant
+
+from .. import layout
+from ..app.images import image_refs
+from .argo import source_application
+
+UPDATER = "argocd-image-updater.argoproj.io"
+# Annotation-based configuration: chart 0.14.x (app v0.17); chart 1.x ignores annotations.
+UPDATE_STRATEGY = "newest-build"
+
+
+def image_updater_annotations(estate: Estate, tenant: Tenant) -> dict[str, str]:
+    """Image Updater's configuration of this Application; empty unless the model enables it.
+
+    Write-back is `git` with the default target: the updater commits
+    `.argocd-source-<app>.yaml` beside the kustomization, which `make synth` keeps.
+    """
+    if not tenant.app.image_updater:
+        return {}
+    aliases = image_refs(estate, tenant)  # the same names as the kustomization's images:
+    out = {f"{UPDATER}/image-list": ",".join(f"{a}={img}" for a, img in aliases.items())}
+    for alias, image in aliases.items():
+        out[f"{UPDATER}/{alias}.update-strategy"] = UPDATE_STRATEGY
+        out[f"{UPDATER}/{alias}.allow-tags"] = tenant.app.image_updater_allow_tags
+        out[f"{UPDATER}/{alias}.kustomize.image-name"] = image
+    out[f"{UPDATER}/write-back-method"] = "git"
+    out[f"{UPDATER}/git-branch"] = estate.gitops.branch
+    return out
+
+
+class AppApplication(Construct):
+    """`tenant.argo_app` syncing the app directory rendered for `tenant`."""
+
+    def __init__(self, scope: Construct, id: str, *, estate: Estate, tenant: Tenant):
+        super().__init__(scope, id)
+        self.path = layout.repo_path(estate, layout.app_dir(tenant))
+        # No `directory` field: Argo CD then detects the kustomization.yaml the app renders,
+        # and Image Updater only handles Kustomize and Helm Applications.
+        self.application = source_application(
+            self, "application", estate=estate, name=tenant.argo_app, namespace=tenant.namespace,
+            source=ApplicationSpecSource(repo_url=estate.gitops.repo_url,
+                                         target_revision=estate.gitops.branch, path=self.path),
+            sync=tenant.sync, annotations=image_updater_annotations(estate, tenant),
+            hpa_owns_replicas=True)

@@ -1,0 +1,69 @@
+"""A tenant's Redis: one release of the Bitnami chart, installed by an Argo CD Application."""
+from __future__ import annotations
+
+from constructs import Construct
+
+from tomoda_model import Estate, Tenant
+
+from ..base import ServiceEndpoint
+from ..platform.argo import helm_application
+from ..platform.common import helm_fullname
+from .argo import sync_annotations
+
+PORT = 6379
+CHART_KEY = "redis"  # key of estate.platform.charts
+
+# Bitnami moved every published image to docker.io/bitnamilegacy (Aug 2025) and the
+# chart's default tags no longer exist there: pin both images, and let the chart accept
+# a non-default repository (`global.security.allowInsecureImages`). These tags get no
+# security updates; replacing the chart is the way out (see the decisions).
+REDIS_IMAGE = {"repository": "bitnamilegacy/redis", "tag": "8.2.1-debian-12-r0"}
+EXPORTER_IMAGE = {"repository": "bitnamilegacy/redis-exporter", "tag": "1.76.0-debian-12-r0"}
+EXPORTER_RESOURCES = {"requests": {"cpu": "10m", "memory": "32Mi"},
+                      "limits": {"cpu": "100m", "memory": "64Mi"}}
+
+
+def master_service(release: str, namespace: str, chart: str = "redis") -> ServiceEndpoint:
+    """The standalone master's Service, which the chart names `<fullname>-master`
+    (Bitnami's fullname is Helm's default rule: the release, or `<release>-<chart>`)."""
+    return ServiceEndpoint(f"{helm_fullname(release, chart)}-master", namespace, PORT)
+
+
+def values(tenant: Tenant) -> dict:
+    r = tenant.redis
+    limits = {"cpu": r.cpu_limit, "memory": r.memory_limit}
+    metrics: dict = {"enabled": r.metrics}
+    if r.metrics:
+        metrics.update(image=dict(EXPORTER_IMAGE), resources=EXPORTER_RESOURCES,
+                       serviceMonitor={"enabled": True})
+    return {
+        "global": {"security": {"allowInsecureImages": True}},
+        "architecture": "standalone",
+        # In-cluster only, reachable from the app namespaces; no password to distribute.
+        "auth": {"enabled": False},
+        "image": dict(REDIS_IMAGE),
+        "master": {
+            "persistence": {"enabled": True, "size": r.persistence},
+            # Guaranteed QoS, like Postgres: the queue is the last thing to evict.
+            "resources": {"requests": dict(limits), "limits": dict(limits)},
+        },
+        "metrics": metrics,
+    }
+
+
+class RedisRelease(Construct):
+    """The tenant's Redis release in the data namespace.
+
+    `.application` is the Argo CD Application; `.master` the endpoint the app uses.
+    """
+
+    def __init__(self, scope: Construct, id: str, *, estate: Estate, tenant: Tenant):
+        super().__init__(scope, id)
+        chart = estate.platform.charts[CHART_KEY]
+        if chart.namespace != estate.data_namespace:
+            raise ValueError(f"platform.charts.{CHART_KEY}.namespace must be {estate.data_namespace}")
+        release = tenant.redis.release
+        self.application = helm_application(
+            self, "application", estate=estate, chart=chart, values=values(tenant),
+            sync=tenant.sync, release=release, annotations=sync_annotations(keep=True))
+        self.master = master_service(release, chart.namespace, chart.chart)

@@ -1,0 +1,4 @@
+"""The typed environment model: `load_estate(config_dir)` is the one entry point."""
+from .load import DEFAULT_CONFIG_DIR, load_estate
+from .loader import ModelError
+from .model import *  # noqa: F401,F403  (the dataclasses are the package's API)

@@ -1,0 +1,224 @@
+"""What a synthesis would change, grouped the way it is deployed.
+
+Kubernetes objects are grouped by the Argo CD Application that syncs them (derived from
+the Applications' `spec.source(s).path` found in the trees themselves, so a new tier or
+tenant needs no change here), Terraform resources by stack. Object identities match the
+guard's (`Kind/namespace/name`), so a removal listed here can be pasted into ALLOW_DESTROY.
+"""
+from __future__ import annotations
+
+import difflib
+import filecmp
+import json
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Optional
+
+import yaml
+
+from tomoda_build import tree
+
+TF_ROOT = "terraform"
+K8S_ROOT = "k8s"
+
+
+@dataclass(frozen=True)
+class Source:
+    """A dist-relative directory an Application syncs."""
+    app: str       # namespace/name of the Application
+    directory: str
+    recurse: bool
+
+    def owns(self, rel: str) -> bool:
+        parent = str(PurePosixPath(rel).parent)
+        if parent == self.directory:
+            return True
+        return self.recurse and rel.startswith(self.directory + "/")
+
+
+@dataclass
+class Unit:
+    """One deployable unit: an Argo CD Application, a Terraform stack, or loose files."""
+    title: str
+    added: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+
+    def empty(self) -> bool:
+        return not (self.added or self.removed or self.changed)
+
+
+@dataclass
+class TreeDiff:
+    units: list[Unit]          # only the units with a change, in display order
+    unchanged_units: int
+    files: list[str]           # dist-relative files that differ (added, removed, changed)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.files)
+
+    def summary(self) -> list[str]:
+        if not self.changed:
+            return [f"no changes ({self.unchanged_units} unit(s) compared)"]
+        lines = []
+        for u in self.units:
+            lines.append(u.title)
+            lines += [f"  + {x}" for x in u.added]
+            lines += [f"  - {x}" for x in u.removed]
+            lines += [f"  ~ {x}" for x in u.changed]
+        a, r, c = (sum(len(getattr(u, k)) for u in self.units) for k in ("added", "removed", "changed"))
+        lines.append(f"{a} added, {r} removed, {c} changed in {len(self.units)} unit(s); "
+                     f"{self.unchanged_units} unit(s) unchanged; {len(self.files)} file(s) differ")
+        return lines
+
+
+# ---------------------------------------------------------------- reading trees
+
+
+def _yaml_docs(path: Path) -> Optional[list]:
+    try:
+        return [d for d in yaml.safe_load_all(path.read_text()) if d is not None]
+    except (yaml.YAMLError, UnicodeDecodeError):
+        return None
+
+
+def _identity(doc: dict, rel: str) -> str:
+    meta = doc.get("metadata") or {}
+    if not meta.get("name"):  # e.g. kustomization.yaml: a file, not an API object
+        return f"{doc.get('kind', 'document')} ({rel})"
+    return f"{doc.get('kind')}/{meta.get('namespace', '')}/{meta['name']}"
+
+
+def dist_relative(path: str, repo_prefix: str) -> Optional[str]:
+    prefix = repo_prefix.strip("/")
+    path = path.strip("/")
+    if prefix in ("", "."):
+        return path
+    if path == prefix:
+        return ""
+    return path[len(prefix) + 1:] if path.startswith(prefix + "/") else None
+
+
+def sources(root: Path, repo_prefix: str) -> list[Source]:
+    """Every dist-relative directory an Application in `root` syncs from the GitOps repo."""
+    found = []
+    for rel, path in tree.listing(root / K8S_ROOT).items():
+        for doc in _yaml_docs(path) or []:
+            if not isinstance(doc, dict) or doc.get("kind") != "Application":
+                continue
+            meta, spec = doc.get("metadata") or {}, doc.get("spec") or {}
+            srcs = spec.get("sources") or ([spec["source"]] if spec.get("source") else [])
+            for s in srcs:
+                directory = dist_relative(s.get("path") or "", repo_prefix) if s.get("path") else None
+                if directory:
+                    recurse = bool((s.get("directory") or {}).get("recurse"))
+                    found.append(Source(f"{meta.get('namespace', '')}/{meta.get('name')}",
+                                        directory, recurse))
+    return found
+
+
+def _owner(rel: str, srcs: list[Source]) -> Optional[Source]:
+    """The most specific Application source that syncs `rel` (Argo CD: longest path wins)."""
+    owners = [s for s in srcs if s.owns(rel)]
+    return max(owners, key=lambda s: (len(s.directory), s.app)) if owners else None
+
+
+def _unit_key(rel: str, srcs: list[Source], fallback: list[Source]) -> tuple[int, str]:
+    parts = rel.split("/")
+    if parts[0] == TF_ROOT and len(parts) >= 3:
+        return (2, f"Terraform stack {parts[1]}  ({'/'.join(parts[:2])})")
+    if parts[0] == K8S_ROOT:
+        src = _owner(rel, srcs) or _owner(rel, fallback)
+        if src is not None:
+            return (1, f"Application {src.app}  ({src.directory})")
+        return (0, f"not synced by any Application  ({PurePosixPath(rel).parent})")
+    return (3, "other files")
+
+
+def _objects(rel: str, path: Optional[Path]) -> dict[str, object]:
+    """identity -> comparable content, for one file (empty when the file is absent)."""
+    if path is None:
+        return {}
+    parts = rel.split("/")
+    if parts[0] == TF_ROOT and rel.endswith(".json"):
+        try:
+            doc = json.loads(path.read_text())
+        except (json.JSONDecodeError, UnicodeDecodeError):
+            return {f"file {rel}": path.read_bytes()}
+        out: dict[str, object] = {}
+        for rtype, items in (doc.get("resource") or {}).items():
+            out.update({f"{rtype}.{name}": body for name, body in items.items()})
+        for dtype, items in (doc.get("data") or {}).items():
+            out.update({f"data.{dtype}.{name}": body for name, body in items.items()})
+        out.update({f"output.{name}": body for name, body in (doc.get("output") or {}).items()})
+        for key in sorted(set(doc) - {"resource", "data", "output", "//"}):
+            out[f"({key} block)"] = doc[key]
+        return out
+    if rel.endswith((".yaml", ".yml")):
+        docs = _yaml_docs(path)
+        if docs is not None:
+            out = {}
+            for i, doc in enumerate(docs):
+                ident = _identity(doc, rel) if isinstance(doc, dict) else f"document {i} ({rel})"
+                out[ident if ident not in out else f"{ident} (duplicate {i})"] = doc
+            return out
+    return {f"file {rel}": path.read_bytes()}
+
+
+# ---------------------------------------------------------------- comparing
+
+
+def changed_files(old: Path, new: Path) -> list[str]:
+    lo, ln = tree.listing(old), tree.listing(new)
+    return sorted(rel for rel in lo.keys() | ln.keys()
+                  if rel not in lo or rel not in ln or not filecmp.cmp(lo[rel], ln[rel], shallow=False))
+
+
+def compare(old: Path, new: Path, repo_prefix: str) -> TreeDiff:
+    """Compare two output trees; foreign files (tree.FOREIGN_PATTERNS) are ignored."""
+    lo, ln = tree.listing(old), tree.listing(new)
+    # The new tree's Applications decide; the old ones still place files that are going away.
+    new_srcs, old_srcs = sources(new, repo_prefix), sources(old, repo_prefix)
+    by_unit: dict[tuple[int, str], list[str]] = {}
+    for rel in sorted(lo.keys() | ln.keys()):
+        by_unit.setdefault(_unit_key(rel, new_srcs, old_srcs), []).append(rel)
+    files = changed_files(old, new)
+    differing = set(files)
+    units, unchanged = [], 0
+    for key in sorted(by_unit):
+        rels = by_unit[key]
+        before, after = {}, {}
+        for rel in rels:
+            before.update(_objects(rel, lo.get(rel)))
+            after.update(_objects(rel, ln.get(rel)))
+        unit = Unit(key[1],
+                    added=sorted(after.keys() - before.keys()),
+                    removed=sorted(before.keys() - after.keys()),
+                    changed=sorted(k for k in before.keys() & after.keys() if before[k] != after[k]))
+        if unit.empty():
+            # Same objects, different bytes (moved between files, reformatted): still a change.
+            unit.changed = [f"file {rel} (same objects, different bytes)" for rel in rels if rel in differing]
+        if unit.empty():
+            unchanged += 1
+        else:
+            units.append(unit)
+    return TreeDiff(units, unchanged, files)
+
+
+def unified(old: Path, new: Path, files: list[str], label_old: str = "a/dist",
+            label_new: str = "b/dist") -> str:
+    """The unified diff of `files` (dist-relative) between two trees."""
+    chunks = []
+    for rel in files:
+        a, b = old / rel, new / rel
+        try:
+            la = a.read_text().splitlines(keepends=True) if a.is_file() else []
+            lb = b.read_text().splitlines(keepends=True) if b.is_file() else []
+        except UnicodeDecodeError:
+            chunks.append(f"Binary files {label_old}/{rel} and {label_new}/{rel} differ\n")
+            continue
+        chunks += difflib.unified_diff(la, lb,
+                                       fromfile=f"{label_old}/{rel}" if a.is_file() else "/dev/null",
+                                       tofile=f"{label_new}/{rel}" if b.is_file() else "/dev/null")
+    return "".join(c if c.endswith("\n") else c + "\n\\ No newline at end of file\n" for c in chunks)

@@ -1,0 +1,1 @@
+"""AWS constructs of the `aws-<tenant>` stacks (kept apart from Cloudflare so they validate alone)."""

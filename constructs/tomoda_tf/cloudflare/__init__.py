@@ -1,0 +1,1 @@
+"""Cloudflare constructs: DNS records in a zone that is looked up, never created."""

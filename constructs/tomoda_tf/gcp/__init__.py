@@ -1,0 +1,1 @@
+"""GCP constructs of the `gcp` and `gcp-argocd` stacks."""

@@ -1,0 +1,107 @@
+"""Stack groups: each group is synthesized in its own process (see apps/tf_main.py).
+
+A group holds the stacks that share providers or reference each other (cdktf cross-stack
+references only work inside one App).
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Callable
+
+import cdktf
+
+from tomoda_model import Estate, Tenant
+from tomoda_tf import providers
+from tomoda_tf.backend import remote_state
+
+if TYPE_CHECKING:
+    from tomoda_tf.gcp.gke import Gke
+
+
+def _stack(app: cdktf.App, name: str, estate: Estate) -> cdktf.TerraformStack:
+    stack = cdktf.TerraformStack(app, name)
+    remote_state(stack, estate)
+    return stack
+
+
+def build_gcp(app: cdktf.App, estate: Estate) -> list[cdktf.TerraformStack]:
+    """Stacks `gcp` and `gcp-argocd`."""
+    from tomoda_tf.gcp.backups import BackupBucket
+    from tomoda_tf.gcp.cloudbuild import BuildTriggers
+    from tomoda_tf.gcp.gke import Gke
+    from tomoda_tf.gcp.identity import WorkloadIdentities
+    from tomoda_tf.gcp.network import Network
+    from tomoda_tf.gcp.registry import Registries
+    from tomoda_tf.gcp.secrets import SecretContainers
+
+    gcp = _stack(app, "gcp", estate)
+    providers.google(gcp, estate)
+    network = Network(gcp, "network", network=estate.network, region=estate.gcp.region)
+    gke = Gke(gcp, "gke", cluster=estate.cluster, gcp=estate.gcp, network=network)
+    Registries(gcp, "registries", registries=estate.registries, location=estate.gcp.region)
+    for tenant in estate.tenants.values():
+        BuildTriggers(gcp, f"build-{tenant.name}", estate=estate, tenant=tenant)
+
+    backup_identities = [t.postgres.backup.identity for t in estate.tenants.values()
+                         if t.postgres.backup is not None]
+    identities = WorkloadIdentities(
+        gcp, "workload-identity", estate=estate,
+        identities=[*estate.platform.identities.values(), *backup_identities])
+    writers = {wi.gsa: identities.account(wi) for wi in backup_identities}
+    BackupBucket(gcp, "backups", backups=estate.backups, location=estate.gcp.region,
+                 writers=writers.items())
+    SecretContainers(gcp, "secrets", names=estate.stateful_gsm_secrets())
+
+    return [gcp, _argocd_stack(app, estate, gke)]
+
+
+def _argocd_stack(app: cdktf.App, estate: Estate, gke: "Gke") -> cdktf.TerraformStack:
+    """Separate from `gcp` because the helm provider needs a cluster that already exists."""
+    from cdktf_cdktf_provider_google.data_google_client_config import DataGoogleClientConfig
+
+    from tomoda_tf.gcp.argocd import ArgoCd
+
+    stack = _stack(app, "gcp-argocd", estate)
+    providers.google(stack, estate)
+    caller = DataGoogleClientConfig(stack, "caller")  # short-lived token of whoever applies
+    providers.helm(
+        stack, host=f"https://{gke.cluster.endpoint}",
+        cluster_ca_certificate=cdktf.Fn.base64decode(gke.cluster.master_auth.cluster_ca_certificate),
+        token=caller.access_token)
+    ArgoCd(stack, "argocd", estate=estate)
+    return stack
+
+
+def build_aws(app: cdktf.App, estate: Estate) -> list[cdktf.TerraformStack]:
+    """Stacks `aws-<tenant>` (AWS assets CDN + its Cloudflare records), one per tenant."""
+    return [_aws_stack(app, estate, tenant) for tenant in estate.tenants.values()]
+
+
+def _aws_stack(app: cdktf.App, estate: Estate, tenant: Tenant) -> cdktf.TerraformStack:
+    from tomoda_tf.aws.assets import AssetsCdn, AssetsCertificate
+    from tomoda_tf.aws.uploader_secret import UploaderSecret
+    from tomoda_tf.cloudflare.records import ZoneRecords
+
+    stack = _stack(app, f"aws-{tenant.name}", estate)
+    providers.aws(stack, estate.aws.region)
+    cert_provider = providers.aws(stack, estate.aws.certificate_region,
+                                  alias=estate.aws.certificate_region.replace("-", "_"))
+    providers.cloudflare(stack)
+
+    zone = ZoneRecords(stack, "dns", domain=estate.domain)
+    cert = AssetsCertificate(stack, "certificate", domain=tenant.hosts.assets,
+                             provider=cert_provider)
+    validation = zone.record("acm-validation", name=cert.validation_name,
+                             type=cert.validation_type, content=cert.validation_value)
+    cdn = AssetsCdn(stack, "assets", bucket=tenant.cdn.bucket, alias=tenant.hosts.assets,
+                    price_class=estate.aws.price_class, certificate=cert,
+                    validation_record_fqdns=[validation.name])
+    zone.record("assets", name=tenant.hosts.assets, type="CNAME",
+                content=cdn.distribution.domain_name)
+    UploaderSecret(stack, "uploader", name=tenant.cdn.uploader_secret, bucket=tenant.cdn.bucket)
+    return stack
+
+
+GROUPS: dict[str, Callable[[cdktf.App, Estate], list[cdktf.TerraformStack]]] = {
+    "gcp": build_gcp,
+    "aws": build_aws,
+}

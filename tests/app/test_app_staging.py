@@ -1,0 +1,98 @@
+"""A third tenant renders with no code change: only a new config/tenants/staging.toml."""
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+
+from support import ROOT, run_app
+
+APP = "k8s/apps/tomoda/staging"
+KUBECTL = shutil.which("kubectl")
+
+# dev.toml with every name and host moved to its own staging value
+RENAMES = [
+    (r'^namespace = "tomoda"', 'namespace = "staging"'),
+    (r'^argo_app = "tomoda"', 'argo_app = "staging-tomoda"'),
+    (r'^alias_service = "postgres-postgresql"', 'alias_service = "staging-postgres-postgresql"'),
+    (r'^release = "redis"', 'release = "staging-redis"'),
+    # a second push-triggered tenant names its Cloud Build triggers apart
+    (r'^trigger = "push"', 'trigger = "push"\ntrigger_prefix = "staging-"'),
+    (r"-dev\b", "-staging"),
+    (r"_dev\b", "_staging"),
+]
+
+
+@pytest.fixture(scope="module")
+def staging_tree(tmp_path_factory) -> Path:
+    work = tmp_path_factory.mktemp("staging")
+    config = work / "config"
+    shutil.copytree(ROOT / "config", config)
+    text = (config / "tenants" / "dev.toml").read_text()
+    for pattern, replacement in RENAMES:
+        text = re.sub(pattern, replacement, text, flags=re.MULTILINE)
+    (config / "tenants" / "staging.toml").write_text(text)
+    out = work / "dist"
+    proc = run_app("apps/k8s_main.py", "--config", str(config), "--out", str(out), check=False)
+    assert proc.returncode == 0, proc.stderr
+    return out
+
+
+def docs(tree: Path) -> list[dict]:
+    return [d for f in sorted((tree / APP).glob("*.yaml")) if f.name != "kustomization.yaml"
+            for d in yaml.safe_load_all(f.read_text()) if d]
+
+
+def test_staging_app_is_rendered(staging_tree):
+    kinds = {d["kind"] for d in docs(staging_tree)}
+    assert {"Deployment", "Service", "Ingress", "ConfigMap", "ExternalSecret",
+            "NetworkPolicy", "HorizontalPodAutoscaler"} <= kinds
+
+
+def test_staging_objects_live_in_the_staging_namespace(staging_tree):
+    assert {d["metadata"]["namespace"] for d in docs(staging_tree)} == {"staging"}
+
+
+def test_staging_objects_carry_the_staging_label(staging_tree):
+    assert {d["metadata"]["labels"]["env"] for d in docs(staging_tree)} == {"staging"}
+
+
+def test_staging_config_and_secret_are_its_own(staging_tree):
+    names = {(d["kind"], d["metadata"]["name"]) for d in docs(staging_tree)}
+    assert ("ConfigMap", "backend-config-staging") in names
+    assert ("ExternalSecret", "backend-secrets-staging") in names
+    (cm,) = [d for d in docs(staging_tree) if d["kind"] == "ConfigMap"]
+    assert cm["data"]["DB_NAME"] == "tomoda_staging"
+    assert cm["data"]["DB_HOST"] == "staging-postgres-postgresql.data.svc.cluster.local"
+
+
+def test_staging_ingress_serves_only_staging_hosts(staging_tree):
+    (ing,) = [d for d in docs(staging_tree) if d["kind"] == "Ingress"]
+    assert {r["host"] for r in ing["spec"]["rules"]} == \
+        {"api-staging.tomoda.life", "app-staging.tomoda.life"}
+
+
+def test_other_tenants_are_unchanged_by_staging(staging_tree, k8s_tree):
+    for tenant in ("dev", "prod"):
+        rel = f"k8s/apps/tomoda/{tenant}"
+        for f in sorted((k8s_tree.root / rel).iterdir()):
+            assert (staging_tree / rel / f.name).read_text() == f.read_text(), f.name
+
+
+@pytest.mark.skipif(KUBECTL is None, reason="kubectl (with built-in kustomize) is not installed")
+def test_kubectl_kustomize_builds_staging(staging_tree):
+    out = subprocess.run([KUBECTL, "kustomize", str(staging_tree / APP)],
+                         capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+
+
+def test_app_code_never_branches_on_a_tenant_name():
+    # tenants differ only through model fields; a literal tenant name in the code is a branch
+    for path in sorted((ROOT / "constructs" / "tomoda_k8s" / "app").glob("*.py")):
+        source = path.read_text()
+        for name in ("dev", "prod", "staging"):
+            assert f'"{name}"' not in source and f"'{name}'" not in source, (path.name, name)

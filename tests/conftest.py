@@ -1,0 +1,33 @@
+"""Shared fixtures: the model, and one fresh synthesis of the whole estate per session."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from support import CONFIG, Tree, run_app
+
+
+@pytest.fixture(scope="session")
+def estate():
+    from tomoda_model import load_estate
+    return load_estate(CONFIG)
+
+
+@pytest.fixture(scope="session")
+def fresh_dist(tmp_path_factory) -> Path:
+    """One uncached synthesis of the whole estate through `apps/synth.py`, per session."""
+    out = tmp_path_factory.mktemp("fresh") / "dist"
+    proc = run_app("apps/synth.py", "--no-cache", "--out", str(out), check=False)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    return out
+
+
+@pytest.fixture(scope="session")
+def k8s_tree(fresh_dist) -> Tree:
+    return Tree(fresh_dist)
+
+
+@pytest.fixture(scope="session")
+def tf_tree(fresh_dist) -> Tree:
+    return Tree(fresh_dist)

@@ -1,0 +1,188 @@
+"""`make diff`: what a synthesis would change, per Argo CD Application and Terraform stack."""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+
+from support import CONFIG, ROOT, run_app
+from tomoda_ops import diff
+
+
+@pytest.fixture()
+def committed(tmp_path, fresh_dist) -> Path:
+    """A private copy of a fresh dist/ playing the committed one."""
+    target = tmp_path / "dist"
+    shutil.copytree(fresh_dist, target)
+    return target
+
+
+def _diff(committed: Path, *args: str, config: Path = CONFIG):
+    return run_app("apps/diff.py", "--config", str(config), "--dist", str(committed), *args, check=False)
+
+
+def _section(stdout: str, title_start: str) -> list[str]:
+    """The +/-/~ lines under the unit whose title starts with `title_start`."""
+    lines, out, inside = stdout.splitlines(), [], False
+    for line in lines:
+        if not line.startswith("  "):
+            inside = line.startswith(title_start)
+        elif inside:
+            out.append(line.strip())
+    return out
+
+
+def test_nothing_changes_exits_0(committed):
+    proc = _diff(committed)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert proc.stdout.startswith("no changes")
+
+
+def test_a_missing_object_is_reported_as_added_under_the_application_that_syncs_it(committed):
+    # GIVEN the committed prod app lacks its PDBs WHEN diffing THEN prod-tomoda gains them.
+    (committed / "k8s/apps/tomoda/prod/pdb.yaml").unlink()
+    proc = _diff(committed)
+    assert proc.returncode == 1
+    section = _section(proc.stdout, "Application argocd/prod-tomoda")
+    assert "+ PodDisruptionBudget/prod/tomoda-api-pdb" in section
+    assert "+ PodDisruptionBudget/prod/tomoda-async-pdb" in section
+
+
+def test_an_object_only_in_dist_is_reported_as_removed(committed):
+    ghost = {"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "ghost", "namespace": "tomoda"}}
+    (committed / "k8s/apps/tomoda/dev/ghost.yaml").write_text(yaml.safe_dump(ghost))
+    proc = _diff(committed)
+    assert proc.returncode == 1
+    assert "- ConfigMap/tomoda/ghost" in _section(proc.stdout, "Application argocd/tomoda ")
+
+
+def test_a_changed_object_is_reported_as_changed(committed):
+    path = committed / "k8s/apps/tomoda/prod/hpa.yaml"
+    path.write_text(path.read_text().replace("maxReplicas: 6", "maxReplicas: 9", 1))
+    proc = _diff(committed)
+    assert proc.returncode == 1
+    assert "~ HorizontalPodAutoscaler/prod/tomoda-api-hpa" in _section(proc.stdout, "Application argocd/prod-tomoda")
+
+
+def test_tier_objects_are_grouped_under_the_bootstrap_application_of_their_tier(committed):
+    (committed / "k8s/envs/prod/redis.yaml").unlink()
+    proc = _diff(committed)
+    assert "+ Application/argocd/prod-redis" in _section(proc.stdout, "Application argocd/prod ")
+
+
+def test_terraform_resources_are_reported_per_stack_as_type_dot_name(committed):
+    path = committed / "terraform/gcp/cdk.tf.json"
+    doc = json.loads(path.read_text())
+    name = sorted(doc["resource"]["google_container_cluster"])[0]
+    doc["resource"]["google_container_cluster"][name]["name"] = "renamed-by-hand"
+    path.write_text(json.dumps(doc, indent=2, sort_keys=True) + "\n")
+    proc = _diff(committed)
+    assert proc.returncode == 1
+    assert f"~ google_container_cluster.{name}" in _section(proc.stdout, "Terraform stack gcp ")
+
+
+def test_full_prints_the_unified_diff_of_changed_files(committed):
+    path = committed / "k8s/apps/tomoda/prod/hpa.yaml"
+    path.write_text(path.read_text().replace("maxReplicas: 6", "maxReplicas: 9", 1))
+    proc = _diff(committed, "--full")
+    assert "--- a/dist/k8s/apps/tomoda/prod/hpa.yaml" in proc.stdout
+    assert "-  maxReplicas: 9" in proc.stdout and "+  maxReplicas: 6" in proc.stdout
+
+
+def test_the_summary_alone_prints_no_patch(committed):
+    path = committed / "k8s/apps/tomoda/prod/hpa.yaml"
+    path.write_text(path.read_text().replace("maxReplicas: 6", "maxReplicas: 9", 1))
+    assert "--- a/dist/" not in _diff(committed).stdout
+
+
+def test_a_config_change_is_previewed_without_touching_dist(tmp_path, committed):
+    cfg = tmp_path / "config"
+    shutil.copytree(CONFIG, cfg)
+    text = (cfg / "tenants/prod.toml").read_text()
+    (cfg / "tenants/prod.toml").write_text(text.replace("min = 2, max = 6", "min = 2, max = 5", 1))
+    before = {p: p.read_bytes() for p in committed.rglob("*") if p.is_file()}
+    proc = _diff(committed, config=cfg)
+    assert proc.returncode == 1
+    assert "~ HorizontalPodAutoscaler/prod/tomoda-api-hpa" in proc.stdout
+    assert {p: p.read_bytes() for p in committed.rglob("*") if p.is_file()} == before
+
+
+def test_a_stateful_removal_is_flagged_with_the_allow_destroy_line(committed):
+    ghost = {"apiVersion": "postgresql.cnpg.io/v1", "kind": "Cluster",
+             "metadata": {"name": "ghost", "namespace": "data"}}
+    (committed / "k8s/envs/dev/ghost.yaml").write_text(yaml.safe_dump(ghost))
+    proc = _diff(committed)
+    assert "ALLOW_DESTROY=Cluster/data/ghost" in proc.stdout
+
+
+def test_foreign_files_are_ignored(committed):
+    (committed / "k8s/apps/tomoda/dev/.argocd-source-tomoda.yaml").write_text("kustomize: {}\n")
+    assert _diff(committed).returncode == 0
+
+
+def test_an_invalid_config_exits_2(tmp_path, committed):
+    cfg = tmp_path / "config"
+    shutil.copytree(CONFIG, cfg)
+    text = (cfg / "tenants/prod.toml").read_text()
+    (cfg / "tenants/prod.toml").write_text(text.replace("min = 2, max = 6", "min = 7, max = 6", 1))
+    proc = _diff(committed, config=cfg)
+    assert proc.returncode == 2
+    assert "tenants.prod.app.api_hpa.min" in proc.stderr
+
+
+def test_make_diff_passes_diff_full_through():
+    dry = subprocess.run(["make", "-n", "diff", "DIFF=full"], cwd=ROOT, capture_output=True, text=True)
+    assert "apps/diff.py --full" in dry.stdout
+
+
+# ---------------------------------------------------------------- grouping, in process
+
+
+def _write(root: Path, rel: str, *docs: dict) -> None:
+    (root / rel).parent.mkdir(parents=True, exist_ok=True)
+    (root / rel).write_text(yaml.safe_dump_all(docs))
+
+
+def _application(name: str, path: str, recurse: bool) -> dict:
+    source = {"repoURL": "https://example.invalid/repo.git", "path": path}
+    if recurse:
+        source["directory"] = {"recurse": True}
+    return {"kind": "Application", "metadata": {"name": name, "namespace": "argocd"},
+            "spec": {"source": source}}
+
+
+def test_grouping_follows_the_application_source_paths_found_in_the_tree(tmp_path):
+    # GIVEN Applications with made-up paths WHEN comparing THEN objects land under them.
+    old, new = tmp_path / "old", tmp_path / "new"
+    for root in (old, new):
+        _write(root, "k8s/root.yaml", _application("outer", "out/k8s/x", True),
+               _application("inner", "out/k8s/x/y", False))
+    cm = {"kind": "ConfigMap", "metadata": {"name": "c", "namespace": "n"}}
+    _write(new, "k8s/x/deep/a.yaml", cm)
+    _write(new, "k8s/x/y/b.yaml", {**cm, "metadata": {"name": "d", "namespace": "n"}})
+    result = diff.compare(old, new, "out")
+    units = {u.title.split("  ")[0]: u.added for u in result.units}
+    assert units == {"Application argocd/outer": ["ConfigMap/n/c"],
+                     "Application argocd/inner": ["ConfigMap/n/d"]}
+
+
+def test_files_no_application_syncs_are_reported_as_such(tmp_path):
+    old, new = tmp_path / "old", tmp_path / "new"
+    old.mkdir()
+    _write(new, "k8s/envs/bootstrap.yaml", _application("a", "dist/k8s/envs/a", True))
+    result = diff.compare(old, new, "dist")
+    assert [u.title for u in result.units] == ["not synced by any Application  (k8s/envs)"]
+
+
+def test_a_renamed_application_owns_its_directory_in_the_new_tree(tmp_path):
+    old, new = tmp_path / "old", tmp_path / "new"
+    _write(old, "k8s/root.yaml", _application("zzz-old", "dist/k8s/x", True))
+    _write(new, "k8s/root.yaml", _application("aaa-new", "dist/k8s/x", True))
+    _write(new, "k8s/x/a.yaml", {"kind": "ConfigMap", "metadata": {"name": "c", "namespace": "n"}})
+    titles = [u.title for u in diff.compare(old, new, "dist").units]
+    assert "Application argocd/aaa-new  (k8s/x)" in titles
+    assert not any("zzz-old" in t for t in titles)

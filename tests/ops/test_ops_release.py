@@ -1,0 +1,198 @@
+"""`make release VERSION=vX.Y.Z`: promote a version to prod through the model."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+
+from support import CONFIG, ROOT, run_app
+from tomoda_model import load_estate
+from tomoda_ops.release import ReleaseError, current_version, set_image_tag
+
+
+def _snapshot(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture()
+def cfg(tmp_path) -> Path:
+    target = tmp_path / "config"
+    shutil.copytree(CONFIG, target)
+    return target
+
+
+@pytest.fixture()
+def out(tmp_path, fresh_dist) -> Path:
+    target = tmp_path / "dist"
+    shutil.copytree(fresh_dist, target)
+    return target
+
+
+def _current(cfg: Path) -> str:
+    return current_version(load_estate(cfg))
+
+
+def _next(version: str) -> str:
+    """The next patch release (one version for every normal-path test: one cached synth)."""
+    major, minor, patch = (int(n) for n in version[1:].split("."))
+    return f"v{major}.{minor}.{patch + 1}"
+
+
+def _release(cfg: Path, out: Path, *args: str):
+    return run_app("apps/release.py", *args, "--config", str(cfg), "--dist", str(out), check=False)
+
+
+def _prod_tags(out: Path) -> set[str]:
+    kust = yaml.safe_load((out / "k8s/apps/tomoda/prod/kustomization.yaml").read_text())
+    return {i["newTag"] for i in kust["images"]}
+
+
+# ---------------------------------------------------------------- the normal path
+
+
+def test_a_newer_version_is_written_into_the_model_and_dist(cfg, out):
+    new = _next(_current(cfg))
+    proc = _release(cfg, out, new)
+    assert proc.returncode == 0, proc.stderr
+    assert load_estate(cfg).tenants["prod"].app.image_tag == new
+    assert _prod_tags(out) == {new}
+
+
+def test_only_the_tag_line_changes_and_its_comment_survives(cfg, out):
+    old_text = (cfg / "tenants/prod.toml").read_text()
+    current, new = _current(cfg), _next(_current(cfg))
+    _release(cfg, out, new)
+    new_text = (cfg / "tenants/prod.toml").read_text()
+    changed = [(a, b) for a, b in zip(old_text.splitlines(), new_text.splitlines()) if a != b]
+    assert len(old_text.splitlines()) == len(new_text.splitlines())
+    assert changed == [(changed[0][0], changed[0][0].replace(f'"{current}"', f'"{new}"'))]
+    assert "#" in changed[0][1]
+
+
+def test_push_triggered_tenants_are_not_touched(cfg, out):
+    dev = (cfg / "tenants/dev.toml").read_bytes()
+    _release(cfg, out, _next(_current(cfg)))
+    assert (cfg / "tenants/dev.toml").read_bytes() == dev
+
+
+def test_the_diff_summary_shows_the_prod_app_changing(cfg, out):
+    current, new = _current(cfg), _next(_current(cfg))
+    proc = _release(cfg, out, new)
+    assert f"prod: image tag {current} -> {new}" in proc.stdout
+    assert "Application argocd/prod-tomoda" in proc.stdout
+    assert "~ Deployment/prod/tomoda-api" in proc.stdout
+
+
+def test_force_allows_a_downgrade(cfg, out):
+    proc = _release(cfg, out, "v0.0.0", "--force")
+    assert proc.returncode == 0, proc.stderr
+    assert _prod_tags(out) == {"v0.0.0"}
+
+
+def test_force_1_in_the_environment_is_the_make_spelling(cfg, out):
+    proc = run_app("apps/release.py", _current(cfg), "--config", str(cfg), "--dist", str(out),
+                   check=False, env={"FORCE": "1"})
+    assert proc.returncode == 0, proc.stderr
+
+
+# ---------------------------------------------------------------- bad input
+
+
+BAD = {
+    "banana": "not a release version",
+    "": "VERSION is empty",
+    "1.2.3": "not a release version",
+    "v1.2": "not a release version",
+    "v1.2.3-rc.1": "not a release version",
+    "v1.2.3\n": "not a release version",
+    " v1.2.3": "not a release version",
+}
+
+
+@pytest.mark.parametrize("version", sorted(BAD), ids=repr)
+def test_a_malformed_version_is_refused_leaving_model_and_dist_untouched(cfg, out, version):
+    before_cfg, before_out = _snapshot(cfg), _snapshot(out)
+    proc = _release(cfg, out, version)
+    assert proc.returncode == 1
+    assert BAD[version] in proc.stderr
+    assert _snapshot(cfg) == before_cfg and _snapshot(out) == before_out
+
+
+def test_a_malformed_version_is_refused_even_with_force(cfg, out):
+    assert _release(cfg, out, "banana", "--force").returncode == 1
+
+
+def test_a_downgrade_is_refused_without_force(cfg, out):
+    older = "v0.0.0"
+    assert _current(cfg) != older
+    before_cfg, before_out = _snapshot(cfg), _snapshot(out)
+    proc = _release(cfg, out, older)
+    assert proc.returncode == 1
+    assert "older than the current prod version" in proc.stderr
+    assert _snapshot(cfg) == before_cfg and _snapshot(out) == before_out
+
+
+def test_versions_compare_numerically_not_as_text(cfg, out):
+    # v1.10.0 > v1.9.0 although "1.10" < "1.9" as text.
+    (cfg / "tenants/prod.toml").write_text(
+        set_image_tag((cfg / "tenants/prod.toml").read_text(), "v1.10.0"))
+    proc = _release(cfg, out, "v1.9.0")
+    assert proc.returncode == 1 and "older" in proc.stderr
+
+
+def test_the_same_version_is_refused(cfg, out):
+    before_cfg = _snapshot(cfg)
+    proc = _release(cfg, out, _current(cfg))
+    assert proc.returncode == 1
+    assert "already the prod version" in proc.stderr
+    assert _snapshot(cfg) == before_cfg
+
+
+def test_a_failed_resynth_restores_the_model(cfg, out):
+    # GIVEN dist/ holds a stateful object the source does not produce, the guard refuses
+    # the re-synth: the model must be put back and dist/ left alone.
+    ghost = {"apiVersion": "postgresql.cnpg.io/v1", "kind": "Cluster",
+             "metadata": {"name": "ghost", "namespace": "data"}}
+    (out / "k8s/envs/prod/ghost.yaml").write_text(yaml.safe_dump(ghost))
+    before_cfg, before_out = _snapshot(cfg), _snapshot(out)
+    proc = _release(cfg, out, _next(_current(cfg)))
+    assert proc.returncode == 1
+    assert "model restored" in proc.stderr and "Cluster/data/ghost" in proc.stderr
+    assert _snapshot(cfg) == before_cfg and _snapshot(out) == before_out
+
+
+def test_an_invalid_model_is_reported_and_left_alone(cfg, out):
+    text = (cfg / "tenants/prod.toml").read_text()
+    (cfg / "tenants/prod.toml").write_text(text.replace("min = 2, max = 6", "min = 7, max = 6", 1))
+    before_cfg = _snapshot(cfg)
+    proc = _release(cfg, out, "v99.0.0")
+    assert proc.returncode == 1 and "tenants.prod.app.api_hpa.min" in proc.stderr
+    assert _snapshot(cfg) == before_cfg
+
+
+def test_make_release_passes_version_and_force_through():
+    dry = subprocess.run(["make", "-n", "release", "VERSION=v9.9.9", "FORCE=1"], cwd=ROOT,
+                         capture_output=True, text=True)
+    assert 'apps/release.py "v9.9.9" --force' in dry.stdout
+
+
+def test_make_release_without_version_fails_clearly():
+    proc = subprocess.run(["make", "-s", "release"], cwd=ROOT, capture_output=True, text=True)
+    assert proc.returncode != 0
+    assert "VERSION is empty" in proc.stderr
+
+
+# ---------------------------------------------------------------- the textual edit
+
+
+def test_set_image_tag_edits_only_the_app_table():
+    text = '[other]\nimage_tag = "keep"\n\n[app]\n# why\nimage_tag = "v1.0.0"  # note\nx = 1\n'
+    assert set_image_tag(text, "v2.0.0") == text.replace('"v1.0.0"', '"v2.0.0"')
+
+
+def test_set_image_tag_refuses_when_the_line_is_not_found():
+    with pytest.raises(ReleaseError, match="found 0"):
+        set_image_tag('[app]\napp_tag = "v1.0.0"\n', "v2.0.0")

@@ -1,0 +1,74 @@
+"""Monitoring: selectors, probes of every public host, alert rules, dashboards."""
+import json
+
+from tomoda_k8s import layout
+
+PLATFORM = layout.tier_dir("platform") + "/"
+REQUIRED_ALERTS = {"ApiProbeDown", "AppProbeDown", "HighHttp5xxRatio", "PodCrashLooping",
+                   "CnpgClusterNotHealthy", "PostgresBackupFailing", "PostgresBackupStale",
+                   "RedisDown", "CertificateExpiringSoon"}
+
+
+def kinds(k8s_tree, kind):
+    return [d for _, d in k8s_tree.all_objects(PLATFORM) if d.get("kind") == kind]
+
+
+def rules(k8s_tree):
+    return [r for pr in kinds(k8s_tree, "PrometheusRule") for g in pr["spec"]["groups"] for r in g["rules"]]
+
+
+def test_prometheus_selects_monitors_of_every_release(k8s_tree):
+    app = k8s_tree.find("Application", "kube-prometheus-stack", "argocd", under=PLATFORM)
+    spec = app["spec"]["source"]["helm"]["valuesObject"]["prometheus"]["prometheusSpec"]
+    nil_flags = {k: v for k, v in spec.items() if k.endswith("SelectorNilUsesHelmValues")}
+    assert len(nil_flags) >= 4 and set(nil_flags.values()) == {False}
+
+
+def test_grafana_loads_labelled_dashboards_from_all_namespaces(k8s_tree):
+    app = k8s_tree.find("Application", "kube-prometheus-stack", "argocd", under=PLATFORM)
+    sidecar = app["spec"]["source"]["helm"]["valuesObject"]["grafana"]["sidecar"]["dashboards"]
+    assert (sidecar["label"], sidecar["searchNamespace"]) == ("grafana_dashboard", "ALL")
+
+
+def test_grafana_admin_comes_from_an_external_secret(k8s_tree):
+    app = k8s_tree.find("Application", "kube-prometheus-stack", "argocd", under=PLATFORM)
+    admin = app["spec"]["source"]["helm"]["valuesObject"]["grafana"]["admin"]
+    assert k8s_tree.find("ExternalSecret", admin["existingSecret"], "monitoring")
+
+
+def test_probes_cover_every_public_host_of_every_tenant(k8s_tree, estate):
+    probed = {url.split("/")[2] for p in kinds(k8s_tree, "Probe")
+              for url in p["spec"]["targets"]["staticConfig"]["static"]}
+    for t in estate.tenants.values():
+        assert {t.hosts.api, t.hosts.app, *t.hosts.extra_app} <= probed
+
+
+def test_probes_go_through_the_blackbox_exporter(k8s_tree):
+    for probe in kinds(k8s_tree, "Probe"):
+        assert probe["spec"]["prober"]["url"] == "prometheus-blackbox-exporter.monitoring.svc.cluster.local:9115"
+        assert probe["spec"]["module"] == "http_2xx"
+
+
+def test_required_alerts_exist(k8s_tree):
+    assert REQUIRED_ALERTS <= {r["alert"] for r in rules(k8s_tree)}
+
+
+def test_backup_alerts_exist_only_for_tenants_with_backups(k8s_tree, estate):
+    with_backup = {t.name for t in estate.tenants.values() if t.postgres.backup is not None}
+    tenants = {r["labels"]["tenant"] for r in rules(k8s_tree) if r["alert"].startswith("PostgresBackup")}
+    assert tenants == with_backup
+
+
+def test_data_alerts_exist_for_every_tenant(k8s_tree, estate):
+    for alert in ("CnpgClusterNotHealthy", "RedisDown"):
+        assert {r["labels"]["tenant"] for r in rules(k8s_tree) if r["alert"] == alert} == set(estate.tenants)
+
+
+def test_dashboards_are_labelled_json_config_maps(k8s_tree):
+    maps = [c for c in kinds(k8s_tree, "ConfigMap") if c["metadata"]["name"].startswith("grafana-dashboard-")]
+    assert len(maps) >= 2
+    for cm in maps:
+        assert cm["metadata"]["labels"] == {"grafana_dashboard": "1"}
+        for text in cm["data"].values():
+            board = json.loads(text)
+            assert board["panels"] and all(p["targets"] for p in board["panels"])

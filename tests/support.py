@@ -1,0 +1,58 @@
+"""Test helpers shared by every test module: `from support import ROOT, Tree, run_app`."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+CONFIG = ROOT / "config"
+PYTHON = sys.executable
+
+# Subprocess environment: the same source roots the Makefile uses, quiet jsii/cdktf.
+ENV = {
+    **os.environ,
+    "PYTHONPATH": str(ROOT / "constructs"),
+    "JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION": "20",
+    "CHECKPOINT_DISABLE": "1",
+}
+
+
+def run_app(*args: str, check: bool = True, **kw) -> subprocess.CompletedProcess:
+    """Run `python apps/<args>` the way the Makefile does (never with the repo root on sys.path)."""
+    return subprocess.run([PYTHON, *args], cwd=ROOT, env={**ENV, **kw.pop("env", {})},
+                          capture_output=True, text=True, check=check, **kw)
+
+
+class Tree:
+    """A synthesized tree: YAML documents and Terraform JSON, addressable by path."""
+
+    def __init__(self, root: Path):
+        self.root = root
+
+    def files(self) -> list[str]:
+        return sorted(str(p.relative_to(self.root)) for p in self.root.rglob("*") if p.is_file())
+
+    def docs(self, rel: str) -> list[dict]:
+        return [d for d in yaml.safe_load_all((self.root / rel).read_text()) if d is not None]
+
+    def all_objects(self, under: str = "k8s") -> list[tuple[str, dict]]:
+        out = []
+        for rel in self.files():
+            if rel.startswith(under) and rel.endswith(".yaml") and not rel.endswith("kustomization.yaml"):
+                out += [(rel, d) for d in self.docs(rel)]
+        return out
+
+    def find(self, kind: str, name: str, namespace: str | None = None, under: str = "k8s") -> dict:
+        hits = [d for _, d in self.all_objects(under) if d.get("kind") == kind
+                and d["metadata"]["name"] == name
+                and (namespace is None or d["metadata"].get("namespace") == namespace)]
+        assert len(hits) == 1, f"expected one {kind} {namespace}/{name}, found {len(hits)}"
+        return hits[0]
+
+    def tf(self, stack: str) -> dict:
+        return json.loads((self.root / "terraform" / stack / "cdk.tf.json").read_text())

@@ -1,0 +1,86 @@
+"""Each tenant's Bitnami Redis release, installed by an Argo CD Application."""
+import pytest
+
+from tomoda_model import load_estate
+
+from support import CONFIG
+
+ESTATE = load_estate(CONFIG)
+TENANTS = sorted(ESTATE.tenants)
+
+
+def redis_app(k8s_tree, estate, name):
+    release = estate.tenants[name].redis.release
+    return k8s_tree.find("Application", release, estate.argocd.namespace, under=f"k8s/envs/{name}/")
+
+
+def values(k8s_tree, estate, name):
+    return redis_app(k8s_tree, estate, name)["spec"]["source"]["helm"]["valuesObject"]
+
+
+def test_seed_release_names():
+    assert ESTATE.tenants["dev"].redis.release == "redis"
+    assert ESTATE.tenants["prod"].redis.release == "prod-redis"
+
+
+@pytest.mark.parametrize("name", TENANTS)
+def test_redis_installs_the_pinned_bitnami_chart_under_the_release_name(k8s_tree, estate, name):
+    app = redis_app(k8s_tree, estate, name)
+    chart = estate.platform.charts["redis"]
+    source = app["spec"]["source"]
+    assert (source["repoURL"], source["chart"], source["targetRevision"]) == (chart.repo_url, chart.chart, chart.version)
+    assert source["helm"]["releaseName"] == estate.tenants[name].redis.release
+    assert app["spec"]["destination"]["namespace"] == estate.data_namespace
+
+
+@pytest.mark.parametrize("name", TENANTS)
+def test_redis_is_standalone_without_auth(k8s_tree, estate, name):
+    v = values(k8s_tree, estate, name)
+    assert v["architecture"] == "standalone"
+    assert v["auth"] == {"enabled": False}
+
+
+@pytest.mark.parametrize("name", TENANTS)
+def test_redis_persistence_and_limits_come_from_model(k8s_tree, estate, name):
+    r = estate.tenants[name].redis
+    master = values(k8s_tree, estate, name)["master"]
+    assert master["persistence"]["size"] == r.persistence
+    assert master["resources"]["limits"] == {"cpu": r.cpu_limit, "memory": r.memory_limit}
+    assert master["resources"]["requests"]
+
+
+@pytest.mark.parametrize("name", TENANTS)
+def test_redis_metrics_and_service_monitor_only_where_the_model_enables_them(k8s_tree, estate, name):
+    metrics = values(k8s_tree, estate, name)["metrics"]
+    assert metrics["enabled"] is estate.tenants[name].redis.metrics
+    assert metrics.get("serviceMonitor", {}).get("enabled", False) is estate.tenants[name].redis.metrics
+    if metrics["enabled"]:
+        assert metrics["resources"]["requests"] and metrics["resources"]["limits"]
+
+
+def test_dev_has_redis_metrics_and_prod_has_none():
+    assert ESTATE.tenants["dev"].redis.metrics and not ESTATE.tenants["prod"].redis.metrics
+
+
+@pytest.mark.parametrize("name", TENANTS)
+def test_redis_images_are_pinned_bitnamilegacy_tags(k8s_tree, estate, name):
+    v = values(k8s_tree, estate, name)
+    assert v["global"]["security"]["allowInsecureImages"] is True
+    assert v["image"]["repository"] == "bitnamilegacy/redis"
+    assert v["image"]["tag"]
+
+
+@pytest.mark.parametrize("name", TENANTS)
+def test_redis_application_is_never_pruned_nor_deleted_by_a_sync(k8s_tree, estate, name):
+    app = redis_app(k8s_tree, estate, name)
+    options = app["metadata"]["annotations"]["argocd.argoproj.io/sync-options"].split(",")
+    assert {"Prune=false", "Delete=false"} <= set(options)
+
+
+@pytest.mark.parametrize("name", TENANTS)
+def test_app_reaches_redis_through_the_release_master_service(estate, name):
+    from tomoda_build.bindings import register_imports
+    register_imports()
+    from tomoda_k8s.tenant.redis import master_service
+    release = estate.tenants[name].redis.release
+    assert master_service(release, estate.data_namespace).name == f"{release}-master"
