@@ -17,5 +17,6 @@ def build_k8s(app: cdk8s.App, estate: Estate) -> None:
         tier = TenantTier(app, f"tier-{tenant.name}", estate=estate, tenant=tenant,
                           platform=platform)
         TomodaApp(app, f"app-{tenant.name}", estate=estate, tenant=tenant,
-                  photon=platform.photon, data=tier.endpoints)
+                  photon=platform.photon, data=tier.endpoints,
+                  gsm_store=platform.gsm_store, aws_store=platform.aws_store)
     Bootstrap(app, "bootstrap", estate=estate)

@@ -5,6 +5,7 @@ A pure function of the model: every difference between tenants is a field of the
 """
 from __future__ import annotations
 
+import cdk8s
 from cdk8s_plus_28 import k8s
 from constructs import Construct
 
@@ -24,7 +25,8 @@ from .workloads import Workload
 
 class TomodaApp(Construct):
     def __init__(self, scope: Construct, id: str, *, estate: Estate, tenant: Tenant,
-                 photon: ServiceEndpoint, data: DataEndpoints):
+                 photon: ServiceEndpoint, data: DataEndpoints,
+                 gsm_store: cdk8s.ApiObject, aws_store: cdk8s.ApiObject):
         super().__init__(scope, id)
         self._tenant = tenant
         self._dir = layout.app_dir(tenant)
@@ -34,7 +36,8 @@ class TomodaApp(Construct):
 
         self.config = BackendConfig(self._chart("config"), "backend", tenant=tenant, data=data)
         self.secrets = BackendSecrets(self._chart("external-secrets"), "backend",
-                                      estate=estate, tenant=tenant)
+                                      estate=estate, tenant=tenant,
+                                      gsm_store=gsm_store, aws_store=aws_store)
 
         # Both pools run the same image with the same configuration, in different modes.
         env_from = [*self.secrets.env_from(), self.config.env_from()]

@@ -8,24 +8,14 @@ import cdk8s
 from cdk8s_plus_28 import k8s
 from constructs import Construct
 
-from imports.io.external_secrets import (
-    ExternalSecret,
-    ExternalSecretSpec,
-    ExternalSecretSpecData,
-    ExternalSecretSpecDataRemoteRef,
-    ExternalSecretSpecSecretStoreRef,
-    ExternalSecretSpecSecretStoreRefKind,
-    ExternalSecretSpecTarget,
-    ExternalSecretSpecTargetCreationPolicy,
-    ExternalSecretSpecTargetTemplate,
-    ExternalSecretSpecTargetTemplateEngineVersion,
-)
+from imports.io.external_secrets import ExternalSecret
 from imports.io.traefik import Middleware
 
 from tomoda_model import Estate
 
 from .. import layout
 from ..base import OutputChart
+from ..external_secret import external_secret as shared_external_secret
 from .argo import CRD_PENDING_ANNOTATION
 
 PLATFORM_TIER = "platform"
@@ -53,28 +43,9 @@ def resources(cpu: str, memory: str, *, cpu_limit: Optional[str] = None,
 def external_secret(scope: Construct, id: str, *, name: str, namespace: str,
                     store: cdk8s.ApiObject, data: Mapping[str, str],
                     template: Optional[Mapping[str, str]] = None) -> ExternalSecret:
-    """A Secret `name` materialized from `store`: `data` maps secret key -> remote key.
-
-    With `template`, the Secret's keys are rendered from it (e.g. to add a constant key).
-    """
-    return ExternalSecret(
-        scope, id,
-        metadata=cdk8s.ApiObjectMetadata(name=name, namespace=namespace,
-                                         annotations=CRD_PENDING_ANNOTATION),
-        spec=ExternalSecretSpec(
-            refresh_interval="1h",
-            secret_store_ref=ExternalSecretSpecSecretStoreRef(
-                kind=ExternalSecretSpecSecretStoreRefKind.CLUSTER_SECRET_STORE, name=store.name),
-            target=ExternalSecretSpecTarget(
-                name=name, creation_policy=ExternalSecretSpecTargetCreationPolicy.OWNER,
-                template=ExternalSecretSpecTargetTemplate(
-                    engine_version=ExternalSecretSpecTargetTemplateEngineVersion.V2,
-                    data=dict(template)) if template else None),
-            data=[ExternalSecretSpecData(secret_key=key,
-                                         remote_ref=ExternalSecretSpecDataRemoteRef(key=remote))
-                  for key, remote in data.items()],
-        ),
-    )
+    """A platform Secret from `store`; its CRD comes from a platform chart (see argo.py)."""
+    return shared_external_secret(scope, id, name=name, namespace=namespace, store=store,
+                                  data=data, template=template, annotations=CRD_PENDING_ANNOTATION)
 
 
 @dataclass(frozen=True)
