@@ -32,7 +32,7 @@ def main(argv: list[str] | None = None) -> int:
         with preview.synthesized(args.config, cache=None if args.no_cache else CACHE) as fresh:
             result = diff.compare(args.dist, fresh, prefix)
             print("\n".join(result.summary()))
-            going = sorted(guard.stateful(args.dist) - guard.stateful(fresh))
+            going = guard.going(args.dist, fresh)
             if going:
                 print(f"\nwarning: `make synth` will refuse this: {len(going)} stateful object(s) "
                       f"would go; to allow it: make synth ALLOW_DESTROY={','.join(going)}")

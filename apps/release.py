@@ -31,12 +31,15 @@ def main(argv: list[str] | None = None) -> int:
                     help="allow the same or an older version (make: FORCE=1)")
     ap.add_argument("--config", type=Path, default=CONFIG, help="config directory (default: config/)")
     ap.add_argument("--dist", type=Path, default=DIST, help="output directory (default: dist/)")
+    ap.add_argument("--docs", type=Path, default=None,
+                    help="environments page to regenerate (default: docs/environments.md "
+                         "when --dist is dist/)")
     ap.add_argument("--no-cache", action="store_true", help="re-run every synthesis target")
     args = ap.parse_args(argv)
     try:
         bumps, changes = release(args.config, args.dist, args.version, force=args.force,
                                  cache=None if args.no_cache else CACHE,
-                                 log=lambda line: print(line, file=sys.stderr))
+                                 log=lambda line: print(line, file=sys.stderr), page=args.docs)
     except ReleaseError as exc:
         print(f"error: {exc}", file=sys.stderr)
         print("model and dist/ left untouched.", file=sys.stderr)
@@ -45,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{b.tenant}: image tag {b.old} -> {b.new}  ({_rel(b.path)})")
     print()
     print("\n".join(changes.summary()))
-    print("\nNext: review (git diff), commit config/ and dist/ together, push; "
+    print("\nNext: review (git diff), commit config/, dist/ and docs/ together, push; "
           "Argo CD syncs prod from the commit.")
     return 0
 

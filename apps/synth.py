@@ -1,7 +1,8 @@
 """Synthesize the whole estate into dist/ (`make synth`).
 
 Runs the Kubernetes and Terraform targets in parallel processes, reuses cached outputs of
-targets whose inputs did not change, writes the result aside and swaps it in whole.
+targets whose inputs did not change, writes the result aside and swaps it in whole; then
+regenerates docs/environments.md (only for the real dist/).
 Exit codes: 0 ok, 1 synthesis failed or was refused, 2 invalid configuration.
 """
 from __future__ import annotations
@@ -12,8 +13,9 @@ import sys
 from pathlib import Path
 
 from tomoda_build.guard import DestroyRefused
-from tomoda_build.paths import CACHE, CONFIG, DIST, ROOT
-from tomoda_build.synth import SynthError, synthesize
+from tomoda_build.paths import CACHE, CONFIG, DIST
+from tomoda_build.synth import ConfigError, SynthError, synthesize
+from tomoda_ops import envdoc
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -28,23 +30,12 @@ def main(argv: list[str] | None = None) -> int:
     allow = tuple(a.strip() for a in args.allow_destroy.split(",") if a.strip())
     out = args.out.resolve()
     try:
-        synthesize(args.config.resolve(), out,
-                   cache=None if args.no_cache else CACHE, allow_destroy=allow)
-    except SynthError as exc:
+        synthesize(args.config.resolve(), out, cache=None if args.no_cache else CACHE,
+                   allow_destroy=allow, after_swap=envdoc.hook_for(out))
+    except (SynthError, DestroyRefused) as exc:
         print(f"error: {exc}", file=sys.stderr)
-        print("dist/ left untouched.", file=sys.stderr)
-        return 2 if "invalid configuration" in str(exc) else 1
-    except DestroyRefused as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        print("dist/ left untouched.", file=sys.stderr)
-        return 1
-    if out == DIST.resolve():
-        # docs/environments.md is generated from the model and the dist/ just swapped in;
-        # only the real dist/ has a page (a synth into a scratch directory leaves it alone).
-        from tomoda_model import load_estate
-        from tomoda_ops import envdoc
-        if envdoc.write(load_estate(args.config), out, ROOT / envdoc.OUTPUT):
-            print(f"{envdoc.OUTPUT} updated")
+        print(f"{out.name}/ left untouched.", file=sys.stderr)
+        return 2 if isinstance(exc, ConfigError) else 1
     return 0
 
 

@@ -5,6 +5,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import yaml
@@ -12,6 +13,10 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 CONFIG = ROOT / "config"
 PYTHON = sys.executable
+
+# Tests never share the developer's synthesis cache (.cache/synth): each test process gets
+# its own, set before anything imports tomoda_build.paths, for in-process calls too.
+os.environ.setdefault("TOMODA_CACHE", tempfile.mkdtemp(prefix="tomoda-test-cache-"))
 
 # Subprocess environment: the same source roots the Makefile uses, quiet jsii/cdktf.
 ENV = {

@@ -14,11 +14,18 @@ import yaml
 
 STATEFUL_KINDS = {"Cluster", "ScheduledBackup", "PersistentVolumeClaim"}
 STATEFUL_CHARTS = {"redis"}  # Helm-installed data stores, installed by an Argo CD Application
+# Stateful Terraform types -> the attributes that force a replacement when they change
+# (a renamed bucket is a destroyed bucket, even under the same logical id).
 STATEFUL_TYPES = {
-    "google_storage_bucket", "aws_s3_bucket", "google_container_cluster",
-    "google_container_node_pool", "google_artifact_registry_repository",
-    "google_secret_manager_secret", "aws_secretsmanager_secret", "google_compute_network",
-    "google_compute_subnetwork",
+    "google_storage_bucket": ("name", "location"),
+    "aws_s3_bucket": ("bucket",),
+    "google_container_cluster": ("name", "location"),
+    "google_container_node_pool": ("name", "location", "cluster"),
+    "google_artifact_registry_repository": ("repository_id", "location", "format"),
+    "google_secret_manager_secret": ("secret_id",),
+    "aws_secretsmanager_secret": ("name",),
+    "google_compute_network": ("name",),
+    "google_compute_subnetwork": ("name", "region", "ip_cidr_range"),
 }
 
 
@@ -32,9 +39,10 @@ def _app_charts(doc: dict) -> set[str]:
     return {s.get("chart") for s in sources if s.get("chart")}
 
 
-def stateful(root: Path) -> set[str]:
-    """Identities of every stateful object in an output tree."""
-    found: set[str] = set()
+def stateful(root: Path) -> dict[str, object]:
+    """Every stateful object in an output tree: identity -> what must not change about it
+    (Kubernetes: nothing beyond the identity; Terraform: the replacement-forcing attributes)."""
+    found: dict[str, object] = {}
     k8s = root / "k8s"
     for path in sorted(k8s.rglob("*.yaml")) if k8s.exists() else []:
         for doc in yaml.safe_load_all(path.read_text()):
@@ -42,28 +50,34 @@ def stateful(root: Path) -> set[str]:
                 continue
             meta = doc.get("metadata") or {}
             ident = f"{doc['kind']}/{meta.get('namespace', '')}/{meta.get('name')}"
-            if doc["kind"] in STATEFUL_KINDS:
-                found.add(ident)
-            elif doc["kind"] == "Application" and _app_charts(doc) & STATEFUL_CHARTS:
-                found.add(ident)
+            if doc["kind"] in STATEFUL_KINDS or (
+                    doc["kind"] == "Application" and _app_charts(doc) & STATEFUL_CHARTS):
+                found[ident] = None
     tf = root / "terraform"
     for path in sorted(tf.glob("*/cdk.tf.json")) if tf.exists() else []:
         stack = path.parent.name
         resources = json.loads(path.read_text()).get("resource", {})
         for rtype, items in resources.items():
-            if rtype in STATEFUL_TYPES:
-                found.update(f"{rtype}/{stack}/{name}" for name in items)
+            for name, body in items.items() if rtype in STATEFUL_TYPES else ():
+                found[f"{rtype}/{stack}/{name}"] = {a: body.get(a) for a in STATEFUL_TYPES[rtype]}
     return found
 
 
-def refuse_destruction(old: Path, new: Path, allowed: tuple[str, ...]) -> None:
+def going(old: Path, new: Path) -> list[str]:
+    """Stateful objects of `old` that `new` removes, renames or replaces."""
     if not old.exists():
-        return
-    going = sorted(stateful(old) - stateful(new) - set(allowed))
-    if going:
-        listing = "\n".join(f"  - {g}" for g in going)
+        return []
+    before, after = stateful(old), stateful(new)
+    return sorted(ident for ident, fixed in before.items()
+                  if ident not in after or after[ident] != fixed)
+
+
+def refuse_destruction(old: Path, new: Path, allowed: tuple[str, ...]) -> None:
+    refused = [g for g in going(old, new) if g not in allowed]
+    if refused:
+        listing = "\n".join(f"  - {g}" for g in refused)
         raise DestroyRefused(
-            f"refusing to synthesize: {len(going)} stateful object(s) would be removed or "
-            f"renamed (Argo CD would prune them / Terraform would destroy them):\n{listing}\n"
+            f"refusing to synthesize: {len(refused)} stateful object(s) would be removed, renamed "
+            f"or replaced (Argo CD would prune them / Terraform would destroy them):\n{listing}\n"
             f"If that is intended, name each one:\n"
-            f"  make synth ALLOW_DESTROY={','.join(going)}")
+            f"  make synth ALLOW_DESTROY={','.join(refused)}")

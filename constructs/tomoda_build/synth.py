@@ -2,9 +2,16 @@
 
 Guarantees: dist/ is replaced whole or not at all; a failure anywhere (bad config, an
 exception in a construct, a refused deletion) leaves it byte-identical.
+
+What a target process sees is exactly what its cache key covers: a private snapshot of the
+config directory (the key is computed from that same snapshot, so an editor saving a file
+mid-run cannot store output under the wrong key), its source files, and a fixed
+environment (no variable of the caller's shell reaches it except PATH and locale).
 """
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import os
 import shutil
 import subprocess
@@ -13,7 +20,7 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional
+from typing import Callable, Iterator, Optional
 
 from tomoda_model import Estate, ModelError, load_estate
 
@@ -22,10 +29,16 @@ from .paths import CACHE, ROOT
 from .targets import TARGETS, Target
 
 KEEP_CACHE_ENTRIES = 4
+TARGET_TIMEOUT_SECONDS = 600  # a hung jsii/node process must not hang `make synth`
+PASSED_ENV = ("PATH", "HOME", "LANG", "LC_ALL", "TMPDIR", "SYSTEMROOT")
 
 
 class SynthError(Exception):
     """A failure with a message meant for the operator."""
+
+
+class ConfigError(SynthError):
+    """The model did not load or validate (exit code 2 in the CLIs)."""
 
 
 @dataclass
@@ -37,34 +50,56 @@ class Result:
 
 
 def child_env() -> dict[str, str]:
-    return {**os.environ,
+    """The whole environment of a target process: nothing else can influence its output."""
+    return {**{k: os.environ[k] for k in PASSED_ENV if k in os.environ},
             "PYTHONPATH": str(ROOT / "constructs"),
+            "PYTHONHASHSEED": "0",
             "JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION": "20",
-            "CHECKPOINT_DISABLE": "1",
-            "PYTHONHASHSEED": os.environ.get("PYTHONHASHSEED", "0")}
+            "CHECKPOINT_DISABLE": "1"}
 
 
-def load(config: Path) -> Estate:
+def load(config: Path, shown_as: Optional[Path] = None) -> Estate:
+    """The validated model; `shown_as` is the directory errors name (for a snapshot)."""
     try:
         return load_estate(config)
     except ModelError as exc:
-        raise SynthError(f"invalid configuration in {config}: {exc}") from None
+        shown = shown_as or config
+        message = str(exc).replace(str(config), str(shown))
+        raise ConfigError(f"invalid configuration in {shown}: {message}") from None
+
+
+@contextlib.contextmanager
+def locked(cache: Optional[Path]) -> Iterator[None]:
+    """One synthesis at a time per cache (make synth, the pre-commit hook, parallel tests):
+    nobody prunes or replaces an entry another process is reading."""
+    if cache is None:
+        yield
+        return
+    cache.mkdir(parents=True, exist_ok=True)
+    with open(cache / ".lock", "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def run_targets(estate: Estate, config: Path, cache: Optional[Path], scratch: Path,
                 targets: Optional[tuple[Target, ...]] = None) -> dict[str, tuple[Path, Result]]:
     """Every target's output tree (from the cache or a fresh run in `scratch`), by name.
 
-    Cache entries are renamed into place only after their process succeeded, so a
-    crashed or killed run never leaves a half entry behind.
+    `config` must be the snapshot `estate` was loaded from. A new cache entry is renamed
+    into place only after its process succeeded, so a crashed or killed run never leaves
+    a half entry behind; a complete entry is never rewritten.
     """
-    done: dict[str, tuple[Path, Result]] = {}
     targets = TARGETS if targets is None else targets
+    done: dict[str, tuple[Path, Result]] = {}
     running = {}
     try:
         for t in targets:
             entry = cache / t.name / t.key(estate) if cache else None
             if entry is not None and (entry / ".complete").exists():
+                os.utime(entry)  # recently used: pruned last
                 done[t.name] = (entry / "out", Result(t.name, 0.0, True))
                 continue
             out = scratch / t.name / "out"
@@ -75,10 +110,15 @@ def run_targets(estate: Estate, config: Path, cache: Optional[Path], scratch: Pa
                                     stderr=subprocess.STDOUT, text=True)
             running[t.name] = (proc, out, entry, time.monotonic(), log)
         finished: dict[str, float] = {}
+        deadline = time.monotonic() + TARGET_TIMEOUT_SECONDS
         while len(finished) < len(running):  # poll, so each target gets its own time
             for name, (proc, *_rest) in running.items():
                 if name not in finished and proc.poll() is not None:
                     finished[name] = time.monotonic()
+            if time.monotonic() > deadline:
+                late = sorted(set(running) - set(finished))
+                raise SynthError(f"target(s) {', '.join(late)} still running after "
+                                 f"{TARGET_TIMEOUT_SECONDS}s; killed")
             time.sleep(0.02)
         failures = []
         for name, (proc, out, entry, started, log) in running.items():
@@ -89,12 +129,7 @@ def run_targets(estate: Estate, config: Path, cache: Optional[Path], scratch: Pa
                 failures.append(f"--- {name} failed (exit {proc.returncode}) ---\n{text}")
                 continue
             if entry is not None:
-                entry.parent.mkdir(parents=True, exist_ok=True)
-                shutil.rmtree(entry, ignore_errors=True)
-                shutil.move(str(out.parent), str(entry))  # scratch may be on another filesystem
-                (entry / ".complete").write_text("")
-                _prune(entry.parent)
-                out = entry / "out"
+                out = _install(out.parent, entry) / "out"
             done[name] = (out, Result(name, seconds, False))
         if failures:
             raise SynthError("\n".join(failures))
@@ -108,10 +143,25 @@ def run_targets(estate: Estate, config: Path, cache: Optional[Path], scratch: Pa
                 proc.wait()
 
 
-def _prune(target_dir: Path) -> None:
-    entries = sorted((p for p in target_dir.iterdir() if p.is_dir()),
+def _install(run_dir: Path, entry: Path) -> Path:
+    """Move a finished run into the cache as `entry` (atomically, on the cache's filesystem)."""
+    entry.parent.mkdir(parents=True, exist_ok=True)
+    incoming = Path(tempfile.mkdtemp(prefix=".incoming-", dir=entry.parent))
+    shutil.rmtree(incoming)
+    shutil.move(str(run_dir), str(incoming))  # scratch may be on another filesystem
+    (incoming / ".complete").write_text("")
+    if entry.exists():  # an incomplete leftover of a killed run (complete ones are hits)
+        shutil.rmtree(entry)
+    incoming.rename(entry)
+    _prune(entry.parent, keep=entry)
+    return entry
+
+
+def _prune(target_dir: Path, keep: Path) -> None:
+    entries = sorted((p for p in target_dir.iterdir() if p.is_dir() and p != keep
+                      and not p.name.startswith(".")),
                      key=lambda p: p.stat().st_mtime, reverse=True)
-    for old in entries[KEEP_CACHE_ENTRIES:]:
+    for old in entries[KEEP_CACHE_ENTRIES - 1:]:
         shutil.rmtree(old, ignore_errors=True)
 
 
@@ -144,28 +194,36 @@ def report(outputs: dict[str, tuple[Path, Result]]) -> list[str]:
 
 
 def synthesize(config: Path, out: Path, *, cache: Optional[Path] = CACHE,
-               allow_destroy: tuple[str, ...] = (), log=print) -> bool:
-    """Synthesize into `out`. Returns True when `out` changed. Raises SynthError."""
+               allow_destroy: tuple[str, ...] = (), log=print,
+               after_swap: Optional[Callable[[Estate, Path], None]] = None) -> bool:
+    """Synthesize into `out`. Returns True when `out` changed. Raises SynthError.
+
+    `after_swap(estate, out)` runs once `out` holds the new tree (whether or not it changed),
+    with the estate loaded from the same config snapshot (e.g. to regenerate docs).
+    """
     from . import guard  # late: keeps the no-op path's imports small
 
     started = time.monotonic()
-    estate = load(config)
-    if cache is not None:
-        cache.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f".{out.name}.staging-", dir=out.parent))
     try:
-        outputs = run_targets(estate, config, cache, work / "runs")
-        for line in report(outputs):
-            log(line)
-        staging = work / out.name
-        assemble(outputs, staging)
+        snapshot = work / "config"
+        shutil.copytree(config, snapshot)
+        estate = load(snapshot, shown_as=config)
+        with locked(cache):
+            outputs = run_targets(estate, snapshot, cache, work / "runs")
+            for line in report(outputs):
+                log(line)
+            staging = work / out.name
+            assemble(outputs, staging)
         guard.refuse_destruction(out, staging, allow_destroy)
         tree.keep_foreign(out, staging)
-        if out.exists() and not tree.differences(out, staging):
-            log(f"{out.name}/ unchanged ({time.monotonic() - started:.1f}s)")
-            return False
-        tree.swap(staging, out)
-        log(f"{out.name}/ updated ({time.monotonic() - started:.1f}s)")
-        return True
+        changed = not out.exists() or bool(tree.differences(out, staging))
+        if changed:
+            tree.swap(staging, out)
+        log(f"{out.name}/ {'updated' if changed else 'unchanged'} "
+            f"({time.monotonic() - started:.1f}s)")
+        if after_swap is not None:
+            after_swap(estate, out)
+        return changed
     finally:
         shutil.rmtree(work, ignore_errors=True)

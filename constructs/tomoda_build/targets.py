@@ -20,8 +20,9 @@ from tomoda_model.layers import cloud_view, plain
 
 from .paths import ROOT
 
-COMMON_SOURCES = ("constructs/tomoda_model", "constructs/tomoda_build/bindings.py",
-                  "constructs/tomoda_build/paths.py", "requirements.lock")
+COMMON_SOURCES = ("constructs/tomoda_model", "constructs/tomoda_build/__init__.py",
+                  "constructs/tomoda_build/bindings.py", "constructs/tomoda_build/paths.py",
+                  "requirements.lock")
 
 
 @dataclass(frozen=True)

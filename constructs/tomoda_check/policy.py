@@ -25,7 +25,11 @@ CREDENTIAL_PATTERNS = {
     "a Slack token": re.compile(r"\bxox[abposr]-[A-Za-z0-9-]{10,}\b"),
     "a Google API key": re.compile(r"\bAIza[0-9A-Za-z_-]{35}\b"),
     "a Stripe secret key": re.compile(r"\b(sk|rk)_(live|test)_[0-9A-Za-z]{16,}\b"),
+    "a Google OAuth client secret": re.compile(r"\bGOCSPX-[0-9A-Za-z_-]{20,}"),
 }
+# Terraform attributes that hold a secret's value: allowed only as a reference (${...}),
+# i.e. read at apply time, never as a literal in the JSON.
+SECRET_VALUE_ATTRIBUTES = {"secret_data", "secret_string", "secret_binary", "value"}
 SECRETISH_KEY = re.compile(r"(pass(word|wd)?|token|secret|api[-_]?key|private[-_]?key|credential)",
                            re.I)
 # A long run of base64 or hex with letters and digits: what a real secret value looks like.
@@ -35,8 +39,8 @@ EXACT_VERSION = re.compile(r"^v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+
 
 def check(ctx: Context) -> Findings:
     f = Findings("policy")
-    for step in (_secret_objects, _credentials, _tags, _limits, _charts, _cloudflare,
-                 _allowlist_reasons):
+    for step in (_secret_objects, _terraform_secret_values, _credentials, _tags, _limits,
+                 _charts, _cloudflare, _allowlist_reasons):
         step(ctx, f)
     return f
 
@@ -48,6 +52,26 @@ def _secret_objects(ctx: Context, f: Findings) -> None:
         if keys:
             f.fail(f"{o} carries secret material (keys {', '.join(keys)}): secrets come from "
                    f"External Secrets, never from dist/")
+
+
+def _terraform_secret_values(ctx: Context, f: Findings) -> None:
+    """Terraform never writes a secret value: no *_secret_version resource, no literal in a
+    sensitive Helm value. (Data sources may read versions at apply time.)"""
+    for stack, doc in ctx.stacks.items():
+        for rtype, items in (doc.get("resource") or {}).items():
+            for name, body in items.items():
+                f.count()
+                if rtype.endswith("_secret_version"):
+                    f.fail(f"terraform/{stack} {rtype}.{name} writes a secret value into "
+                           f"Terraform: secret containers only; values are set out of band")
+                for attr in SECRET_VALUE_ATTRIBUTES & set(body) - {"value"}:
+                    f.fail(f"terraform/{stack} {rtype}.{name} sets {attr} in the JSON")
+                for entry in body.get("set_sensitive") or []:
+                    value = str(entry.get("value", ""))
+                    if not value.startswith("${"):
+                        f.fail(f"terraform/{stack} {rtype}.{name} set_sensitive "
+                               f"{entry.get('name')} is a literal: read it from a secret "
+                               f"manager data source instead")
 
 
 def _credentials(ctx: Context, f: Findings) -> None:

@@ -326,3 +326,22 @@ def staleness(estate: Estate, dist_dir: Path, path: Path) -> str:
     return "".join(difflib.unified_diff(current.splitlines(keepends=True), fresh.splitlines(keepends=True),
                                         fromfile=f"{path.name} (committed)" if path.is_file() else "/dev/null",
                                         tofile=f"{path.name} (fresh)")) or f"{path.name} differs\n"
+
+
+def hook_for(dist: Path, page: Optional[Path] = None) -> Optional[Callable[[Estate, Path], None]]:
+    """The `after_swap` hook of a synthesis into `dist` that rewrites `page`.
+
+    Without `page`, only the real dist/ has one (docs/environments.md); a synthesis into a
+    scratch directory leaves the docs alone.
+    """
+    from tomoda_build.paths import DIST, ROOT
+
+    if page is None:
+        if Path(dist).resolve() != DIST.resolve():
+            return None
+        page = ROOT / OUTPUT
+
+    def write_page(estate: Estate, out: Path) -> None:
+        if write(estate, out, page):
+            print(f"{page.name} updated")
+    return write_page

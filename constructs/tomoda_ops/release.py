@@ -20,7 +20,7 @@ from tomoda_build.synth import SynthError, load, synthesize
 from tomoda_model import Estate, Tenant, TriggerKind
 from tomoda_model.validate import SEMVER_TAG
 
-from . import diff
+from . import diff, envdoc
 
 _TABLE = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
 _TAG_LINE = re.compile(r"""^(\s*image_tag\s*=\s*)("[^"\\\n]*"|'[^'\n]*')(.*)$""")
@@ -117,8 +117,10 @@ def plan(config: Path, version: str, force: bool) -> tuple[list[Bump], dict[Path
 
 
 def release(config: Path, dist: Path, version: str, *, force: bool = False,
-            cache: Optional[Path] = None, log=print) -> tuple[list[Bump], diff.TreeDiff]:
-    """Write `version` into the model, re-synthesize `dist`, return what changed."""
+            cache: Optional[Path] = None, log=print,
+            page: Optional[Path] = None) -> tuple[list[Bump], diff.TreeDiff]:
+    """Write `version` into the model, re-synthesize `dist` (and the environments `page`,
+    by default docs/environments.md for the real dist/), return what changed."""
     config, dist = Path(config).resolve(), Path(dist).resolve()
     bumps, texts = plan(config, version, force)
     originals = {path: path.read_bytes() for path in texts}
@@ -129,7 +131,8 @@ def release(config: Path, dist: Path, version: str, *, force: bool = False,
         try:
             for path, text in texts.items():
                 path.write_text(text)
-            synthesize(config, dist, cache=cache, allow_destroy=(), log=log)
+            synthesize(config, dist, cache=cache, allow_destroy=(), log=log,
+                       after_swap=envdoc.hook_for(dist, page))
         except BaseException as exc:
             for path, data in originals.items():
                 path.write_bytes(data)

@@ -45,7 +45,8 @@ def build_gcp(app: cdktf.App, estate: Estate) -> list[cdktf.TerraformStack]:
                          if t.postgres.backup is not None]
     identities = WorkloadIdentities(
         gcp, "workload-identity", estate=estate,
-        identities=[*estate.platform.identities.values(), *backup_identities])
+        identities=[*estate.platform.identities.values(), *backup_identities],
+        cluster=gke.cluster)
     writers = {wi.gsa: identities.account(wi) for wi in backup_identities}
     BackupBucket(gcp, "backups", backups=estate.backups, location=estate.gcp.region,
                  writers=writers.items())

@@ -276,6 +276,19 @@ def _opaque_secret_value(dist):
                  adminPassword="c2VjcmV0LXZhbHVlLTEyMzQ1Njc4OTA0NTY3"))
 
 
+def _terraform_secret_version(dist):
+    path = dist / "terraform" / "gcp" / "cdk.tf.json"
+    doc = json.loads(path.read_text())
+    doc["resource"]["google_secret_manager_secret_version"] = {"leak": {
+        "secret": "${google_secret_manager_secret.x.id}", "secret_data": "correct horse battery"}}
+    path.write_text(json.dumps(doc, indent=2))
+
+
+def _literal_sensitive_helm_value(dist):
+    edit_tf(dist, "gcp-argocd", "helm_release", lambda b: True,
+            lambda b: b["set_sensitive"][0].update(value="GOCSPX-abcdefghijklmnopqrstuvwx"))
+
+
 CASES = [
     ("selector-typo", "wiring", _selector_typo,
      ["Service tomoda/backend-service", "app=tomoda-apx", "namespace tomoda"]),
@@ -343,6 +356,10 @@ CASES = [
     ("no-limits", "policy", _no_limits, ["Deployment prod/frontend", "container frontend", "limit"]),
     ("credential", "policy", _credential_string,
      ["ConfigMap tomoda/backend-config-dev", "AWS_KEY", "AWS access key"]),
+    ("terraform-secret-version", "policy", _terraform_secret_version,
+     ["terraform/gcp", "google_secret_manager_secret_version.leak", "secret value"]),
+    ("literal-sensitive-value", "policy", _literal_sensitive_helm_value,
+     ["terraform/gcp-argocd", "set_sensitive", "literal"]),
     ("opaque-secret", "policy", _opaque_secret_value,
      ["Application argocd/kube-prometheus-stack", "grafana.adminPassword", "credential"]),
     ("kustomize-build", "tools", _kustomization_lists_missing_file,

@@ -37,9 +37,12 @@ def test_one_account_per_gsa_and_one_binding_per_kubernetes_account(estate):
     a = WorkloadIdentity(gsa="shared-sa", namespace="data", ksa="one", roles=("roles/viewer",))
     b = dataclasses.replace(a, ksa="two")
     stack = _stack()
-    WorkloadIdentities(stack, "wi", estate=estate, identities=[a, b])
+    from cdktf_cdktf_provider_google.container_cluster import ContainerCluster
+    cluster = ContainerCluster(stack, "cluster", name="c", location="asia-east1-a")
+    WorkloadIdentities(stack, "wi", estate=estate, identities=[a, b], cluster=cluster)
     synthesized = cdktf.Testing.synth(stack)
-    # THEN one account, one role grant, two bindings with the model's member strings
+    # THEN one account, one role grant, two bindings with the model's member strings,
+    # created only after the cluster (whose Workload Identity pool the members name)
     for wi in (a, b):
         assert cdktf.Testing.to_have_resource_with_properties(
             synthesized, ServiceAccountIamMember.TF_RESOURCE_TYPE,
@@ -47,6 +50,8 @@ def test_one_account_per_gsa_and_one_binding_per_kubernetes_account(estate):
     doc = json.loads(synthesized)
     assert len(doc["resource"]["google_service_account"]) == 1
     assert len(doc["resource"]["google_project_iam_member"]) == 1
+    for binding in doc["resource"]["google_service_account_iam_member"].values():
+        assert binding["depends_on"] == ["google_container_cluster.cluster"]
 
 
 def test_trigger_kind_alone_decides_the_event(estate):

@@ -66,7 +66,8 @@ def test_output_is_identical_across_hash_seeds_and_working_directories(tmp_path,
     # GIVEN the source tree copied elsewhere WHEN synthesized there with another hash seed
     src = tmp_path / "elsewhere"
     shutil.copytree(ROOT, src, ignore=shutil.ignore_patterns(
-        ".venv", "node_modules", ".cache", "dist", ".git", "__pycache__", ".pytest_cache"))
+        ".venv", ".venv-checkov", "node_modules", ".cache", "dist", ".git", "__pycache__",
+        ".pytest_cache"))
     env = {**ENV, "PYTHONPATH": str(src / "constructs"), "PYTHONHASHSEED": "12345"}
     proc = subprocess.run([sys.executable, "apps/synth.py", "--no-cache"], cwd=src, env=env,
                           capture_output=True, text=True)
@@ -81,22 +82,82 @@ def test_no_absolute_path_reaches_dist(fresh_dist):
         assert b"/tmp/" not in data, rel
 
 
+def _runs(stdout: str) -> dict[str, bool]:
+    """target -> True if it ran (False if served from the cache), from `make synth`'s lines."""
+    runs: dict[str, bool] = {}
+    for line in stdout.splitlines():
+        if "[" in line and line.rstrip().endswith("]"):
+            name, timing = line.rsplit("[", 1)[1].rstrip("]").split(maxsplit=1)
+            runs[name] = runs.get(name, False) or timing != "cached"
+    return runs
+
+
 def test_a_second_synth_with_nothing_changed_reuses_every_target(tmp_path, out):
-    cache = tmp_path / "cache"
-    args = ("apps/synth.py", "--out", str(out))
-    first = run_app(*args, env={"TOMODA_CACHE": str(cache)})
-    second = run_app(*args, env={"TOMODA_CACHE": str(cache)})
+    cache = {"TOMODA_CACHE": str(tmp_path / "cache")}
+    first = run_app("apps/synth.py", "--out", str(out), env=cache)
+    second = run_app("apps/synth.py", "--out", str(out), env=cache)
+    assert _runs(first.stdout) == {"k8s": True, "tf-aws": True, "tf-gcp": True}
+    assert _runs(second.stdout) == {"k8s": False, "tf-aws": False, "tf-gcp": False}
     assert "dist/ unchanged" in second.stdout
-    assert "s]" not in second.stdout.replace("cached]", ""), second.stdout
 
 
 def test_a_kubernetes_only_change_reruns_only_the_kubernetes_target(tmp_path, out):
-    cache = tmp_path / "cache"
-    run_app("apps/synth.py", "--out", str(out), env={"TOMODA_CACHE": str(cache)})
+    cache = {"TOMODA_CACHE": str(tmp_path / "cache")}
+    run_app("apps/synth.py", "--out", str(out), env=cache)
     cfg = _config_with(tmp_path, "tenants/dev.toml", "api_hpa = { min = 1, max = 3",
                        "api_hpa = { min = 1, max = 4")
-    proc = run_app("apps/synth.py", "--config", str(cfg), "--out", str(out),
-                   env={"TOMODA_CACHE": str(cache)})
-    lines = proc.stdout.splitlines()
-    assert all("cached" in l for l in lines if "[tf-" in l), proc.stdout
-    assert any("[k8s" in l and "cached" not in l for l in lines), proc.stdout
+    proc = run_app("apps/synth.py", "--config", str(cfg), "--out", str(out), env=cache)
+    assert _runs(proc.stdout) == {"k8s": True, "tf-aws": False, "tf-gcp": False}
+
+
+def test_a_source_edit_invalidates_exactly_the_targets_that_import_it(estate, monkeypatch, tmp_path):
+    # GIVEN a copy of the sources WHEN one Terraform construct file changes
+    from tomoda_build import targets
+    copy = tmp_path / "src"
+    for rel in ("apps", "constructs", "imports", "requirements.lock"):
+        (shutil.copytree if (ROOT / rel).is_dir() else shutil.copy)(
+            ROOT / rel, copy / rel, **({"ignore": shutil.ignore_patterns("__pycache__")}
+                                       if (ROOT / rel).is_dir() else {}))
+    monkeypatch.setattr(targets, "ROOT", copy)
+    before = {t.name: t.key(estate) for t in targets.TARGETS}
+    gke = copy / "constructs" / "tomoda_tf" / "gcp" / "gke.py"
+    gke.write_text(gke.read_text() + "\n# edited\n")
+    after = {t.name: t.key(estate) for t in targets.TARGETS}
+    # THEN both Terraform targets get new keys and the Kubernetes target keeps its own
+    assert {n for n in before if before[n] != after[n]} == {"tf-gcp", "tf-aws"}
+
+
+@pytest.mark.parametrize("target", ["k8s", "tf-gcp", "tf-aws"])
+def test_every_module_a_target_imports_is_covered_by_its_cache_key(tmp_path, target):
+    # GIVEN a target process WHEN it synthesizes THEN every project file it imported lies
+    # under the sources its cache key hashes (otherwise the cache could serve stale output).
+    from tomoda_build import targets
+    t = next(t for t in targets.TARGETS if t.name == target)
+    probe = tmp_path / "probe.py"
+    probe.write_text(
+        "import atexit, runpy, sys\n"
+        f"sys.argv = {[t.argv[0], *t.argv[1:], '--config', str(CONFIG), '--out', str(tmp_path / 'out')]!r}\n"
+        f"atexit.register(lambda: open({str(tmp_path / 'modules')!r}, 'w').write("
+        "'\\n'.join(sorted(str(getattr(m, '__file__', None) or '') for m in list(sys.modules.values())))))\n"
+        f"runpy.run_path({t.argv[0]!r}, run_name='__main__')\n")
+    run_app(str(probe))
+    imported = {Path(f).resolve() for f in (tmp_path / "modules").read_text().split("\n") if f}
+    ours = {f for f in imported if ROOT in f.parents and ".venv" not in f.parts}
+    covered = [ROOT / s for s in (*t.sources, *targets.COMMON_SOURCES)]
+    uncovered = sorted(str(f.relative_to(ROOT)) for f in ours
+                       if not any(f == c or c in f.parents for c in covered))
+    assert uncovered == []
+    assert any("tomoda_model" in str(f) for f in ours)
+
+
+def test_files_argo_cd_image_updater_wrote_into_dist_survive_a_resynth(tmp_path, out):
+    # GIVEN Image Updater's git write-back file in the dev app directory
+    bump = out / "k8s" / "apps" / "tomoda" / "dev" / ".argocd-source-tomoda.yaml"
+    bump.write_text("kustomize:\n  images:\n  - x/tomoda-backend:dev-abc123\n")
+    # WHEN the model changes and dist/ is re-synthesized
+    cfg = _config_with(tmp_path, "tenants/dev.toml", "api_hpa = { min = 1, max = 3",
+                       "api_hpa = { min = 1, max = 2")
+    run_app("apps/synth.py", "--config", str(cfg), "--out", str(out),
+            env={"TOMODA_CACHE": str(tmp_path / "cache")})
+    # THEN the bump is still there, untouched
+    assert bump.read_text().endswith("dev-abc123\n")

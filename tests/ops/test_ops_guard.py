@@ -124,3 +124,19 @@ def test_removing_a_non_stateful_object_is_not_refused(cfg, out):
     proc = _synth(cfg, out)
     assert proc.returncode == 0, proc.stderr
     assert not (out / "k8s/apps/tomoda/prod/pdb.yaml").exists()
+
+
+@pytest.mark.parametrize("rel, old, new, kind", [
+    ("tenants/dev.toml", 'bucket = "tomoda-assets-dev"', 'bucket = "tomoda-assets-dev2"', "aws_s3_bucket/aws-dev/"),
+    ("estate.toml", 'name = "gke-tomoda"', 'name = "gke-tomoda-2"', "google_container_cluster/gcp/"),
+    ("estate.toml", 'name = "tomoda-prod-repo"', 'name = "tomoda-prod-repo2"', "google_artifact_registry_repository/gcp/"),
+])
+def test_renaming_a_terraform_resource_in_place_is_refused(cfg, out, rel, old, new, kind):
+    # GIVEN a stateful resource keeps its logical id but changes a name Terraform cannot
+    # update in place WHEN synthesizing THEN it counts as a destruction and is refused.
+    _edit(cfg, rel, (old, new))
+    before = _snapshot(out)
+    proc = _synth(cfg, out)
+    assert proc.returncode == 1, proc.stderr
+    assert any(g.startswith(kind) for g in _suggested(proc.stderr)), proc.stderr
+    assert _snapshot(out) == before

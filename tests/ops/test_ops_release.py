@@ -196,3 +196,17 @@ def test_set_image_tag_edits_only_the_app_table():
 def test_set_image_tag_refuses_when_the_line_is_not_found():
     with pytest.raises(ReleaseError, match="found 0"):
         set_image_tag('[app]\napp_tag = "v1.0.0"\n', "v2.0.0")
+
+
+def test_a_release_leaves_the_environments_page_fresh_too(cfg, out, tmp_path):
+    # GIVEN a fresh environments page WHEN releasing THEN the page shows the new tag, so the
+    # pre-commit freshness check lets config/, dist/ and docs/ be committed together.
+    from tomoda_ops import envdoc
+    page = tmp_path / "docs" / "environments.md"
+    envdoc.write(load_estate(cfg), out, page)
+    new = _next(_current(cfg))
+    proc = run_app("apps/release.py", new, "--config", str(cfg), "--dist", str(out),
+                   "--docs", str(page), check=False)
+    assert proc.returncode == 0, proc.stderr
+    assert envdoc.staleness(load_estate(cfg), out, page) == ""
+    assert f"`{new}`" in page.read_text()

@@ -48,8 +48,19 @@ def test_dev_app_has_image_updater_annotations_for_backend_and_frontend(k8s_tree
         assert ann[UPDATER + f"{alias}.update-strategy"] == "newest-build"
         assert ann[UPDATER + f"{alias}.allow-tags"] == "regexp:^dev-"
     assert ann[UPDATER + "backend.kustomize.image-name"] == backend
-    assert ann[UPDATER + "write-back-method"] == "git"
+    assert ann[UPDATER + "write-back-method"] == "git:secret:argocd/argocd-image-updater-git"
     assert ann[UPDATER + "git-branch"] == estate.gitops.branch
+
+
+def test_image_updater_pushes_with_a_secret_materialized_from_gsm(k8s_tree, estate):
+    # GIVEN the dev app's write-back secret WHEN looked up in the tree THEN an ExternalSecret
+    # from the GSM store creates it with a username and the push token
+    ann = app_application(k8s_tree, estate, "dev")["metadata"]["annotations"]
+    namespace, name = ann[UPDATER + "write-back-method"].removeprefix("git:secret:").split("/")
+    es = k8s_tree.find("ExternalSecret", name, namespace)
+    assert es["spec"]["secretStoreRef"] == {"kind": "ClusterSecretStore", "name": "gsm-tomoda"}
+    assert es["spec"]["data"][0]["remoteRef"]["key"] == "argocd-image-updater-git-token"
+    assert set(es["spec"]["target"]["template"]["data"]) == {"username", "password"}
 
 
 def test_image_updater_names_images_the_kustomization_knows(k8s_tree, estate):

@@ -1,7 +1,7 @@
 """The generated kustomization.yaml that makes each app directory a Kustomize source.
 
 Argo CD Image Updater can only set images on Kustomize (or Helm) sources. With
-`write-back-method: git` and its default target it commits `.argocd-source-<app>.yaml`
+`write-back-method: git:secret:...` and its default target it commits `.argocd-source-<app>.yaml`
 next to this file; Argo CD applies that override on top of the `images:` block here, and
 `make synth` keeps `.argocd-source-*.yaml` in dist/, so a re-synth never undoes a bump.
 Every tenant gets the same file (prod just has no updater writing overrides).

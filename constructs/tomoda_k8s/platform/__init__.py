@@ -62,7 +62,8 @@ class PlatformTier(Construct):
                                    prober_address=self.monitoring.blackbox_address)
         self.alerts = AlertRules(self, "alerts", estate=estate, namespace=ns)
         self.argocd_ingress = ArgoCdIngress(self, "argocd-ingress", estate=estate)
-        self.image_updater = ImageUpdater(self, "image-updater", estate=estate)
+        self.image_updater = ImageUpdater(self, "image-updater", estate=estate,
+                                          store=self.gsm_store)
         self.cnpg = CnpgOperator(self, "cloudnative-pg", estate=estate)
         self._photon = Photon(self, "photon", estate=estate)
         self.photon = self._photon.endpoint

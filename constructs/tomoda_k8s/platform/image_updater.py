@@ -6,15 +6,19 @@ Registry credentials come from an auth script: it asks the GKE metadata server f
 pod's (Workload Identity) access token and prints `oauth2accesstoken:<token>`, the
 username Artifact Registry expects for access tokens. Tokens live one hour: re-fetched
 every 30 minutes. No key or pull secret is ever stored.
+Write-back commits to the GitOps repo, which Argo CD itself only reads: the push token
+comes from GSM through an ExternalSecret (`git_credentials`), named by each Application's
+`write-back-method: git:secret:<namespace>/<name>`.
 """
 from __future__ import annotations
 
+import cdk8s
 from constructs import Construct
 
 from tomoda_model import Estate
 
 from .argo import helm_application
-from .common import platform_file, resources
+from .common import external_secret, platform_file, resources
 from .external_secrets import WI_ANNOTATION
 
 AUTH_SCRIPT = "gar-auth.sh"
@@ -29,10 +33,20 @@ def auth_script() -> str:
             "  | sed -n 's/.*\"access_token\" *: *\"\\([^\"]*\\)\".*/oauth2accesstoken:\\1/p'\n")
 
 
+GIT_USERNAME = "tomoda-image-updater"  # GitHub takes the token as password; any user name
+
+
 class ImageUpdater(Construct):
-    def __init__(self, scope: Construct, id: str, *, estate: Estate):
+    """`git_credentials`: the ExternalSecret of the Secret write-back pushes with."""
+
+    def __init__(self, scope: Construct, id: str, *, estate: Estate, store: cdk8s.ApiObject):
         super().__init__(scope, id)
         chart = platform_file(self, "file", service="argocd-image-updater")
+        self.git_credentials = external_secret(
+            chart, "git-credentials", name="argocd-image-updater-git",
+            namespace=estate.argocd.namespace, store=store,
+            data={"password": estate.secrets.platform["image_updater_git_token"]},
+            template={"username": GIT_USERNAME, "password": "{{ .password }}"})
         wi = estate.platform.identities["image_updater"]
         host = estate.registry_host()
         self.application = helm_application(

@@ -45,5 +45,6 @@ class TenantTier(Construct):
                                   postgres=self.postgres.rw, redis=self.redis.master,
                                   store=platform.gsm_store, middleware=platform.auth_middleware,
                                   issuer=platform.issuer)
-        self.app = AppApplication(chart("app"), "app", estate=estate, tenant=tenant)
+        self.app = AppApplication(chart("app"), "app", estate=estate, tenant=tenant,
+                                  git_credentials=platform.image_updater.git_credentials)
         self.endpoints = DataEndpoints(postgres=self.postgres.endpoint, redis=self.redis.master)

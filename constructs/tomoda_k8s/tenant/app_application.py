@@ -1,6 +1,7 @@
 """The Argo CD Application deploying the Tomoda app (a Kustomize directory) for a tenant."""
 from __future__ import annotations
 
+import cdk8s
 from constructs import Construct
 from imports.io.argoproj import ApplicationSpecSource
 
@@ -15,11 +16,13 @@ UPDATER = "argocd-image-updater.argoproj.io"
 UPDATE_STRATEGY = "newest-build"
 
 
-def image_updater_annotations(estate: Estate, tenant: Tenant) -> dict[str, str]:
+def image_updater_annotations(estate: Estate, tenant: Tenant,
+                              git_credentials: cdk8s.ApiObject) -> dict[str, str]:
     """Image Updater's configuration of this Application; empty unless the model enables it.
 
     Write-back is `git` with the default target: the updater commits
-    `.argocd-source-<app>.yaml` beside the kustomization, which `make synth` keeps.
+    `.argocd-source-<app>.yaml` beside the kustomization, which `make synth` keeps. It
+    pushes with the Secret of `git_credentials` (Argo CD's own access is read-only).
     """
     if not tenant.app.image_updater:
         return {}
@@ -29,7 +32,8 @@ def image_updater_annotations(estate: Estate, tenant: Tenant) -> dict[str, str]:
         out[f"{UPDATER}/{alias}.update-strategy"] = UPDATE_STRATEGY
         out[f"{UPDATER}/{alias}.allow-tags"] = tenant.app.image_updater_allow_tags
         out[f"{UPDATER}/{alias}.kustomize.image-name"] = image
-    out[f"{UPDATER}/write-back-method"] = "git"
+    secret = f"{git_credentials.metadata.namespace}/{git_credentials.name}"
+    out[f"{UPDATER}/write-back-method"] = f"git:secret:{secret}"
     out[f"{UPDATER}/git-branch"] = estate.gitops.branch
     return out
 
@@ -37,7 +41,8 @@ def image_updater_annotations(estate: Estate, tenant: Tenant) -> dict[str, str]:
 class AppApplication(Construct):
     """`tenant.argo_app` syncing the app directory rendered for `tenant`."""
 
-    def __init__(self, scope: Construct, id: str, *, estate: Estate, tenant: Tenant):
+    def __init__(self, scope: Construct, id: str, *, estate: Estate, tenant: Tenant,
+                 git_credentials: cdk8s.ApiObject):
         super().__init__(scope, id)
         self.path = layout.repo_path(estate, layout.app_dir(tenant))
         # No `directory` field: Argo CD then detects the kustomization.yaml the app renders,
@@ -46,5 +51,5 @@ class AppApplication(Construct):
             self, "application", estate=estate, name=tenant.argo_app, namespace=tenant.namespace,
             source=ApplicationSpecSource(repo_url=estate.gitops.repo_url,
                                          target_revision=estate.gitops.branch, path=self.path),
-            sync=tenant.sync, annotations=image_updater_annotations(estate, tenant),
+            sync=tenant.sync, annotations=image_updater_annotations(estate, tenant, git_credentials),
             hpa_owns_replicas=True)

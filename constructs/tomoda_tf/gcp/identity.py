@@ -2,7 +2,8 @@
 
 Every binding, whether for a platform operator or a tenant's Postgres backups, goes through
 this one construct, and the member string comes from `Estate.wi_member`, the same value the
-Kubernetes layer uses for its annotations.
+Kubernetes layer uses for its annotations. `cluster` is the GKE cluster whose Workload Identity
+pool the members live in.
 """
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from tomoda_model.model import WorkloadIdentity
 
 class WorkloadIdentities(Construct):
     def __init__(self, scope: Construct, id: str, *, estate: Estate,
-                 identities: Iterable[WorkloadIdentity]):
+                 identities: Iterable[WorkloadIdentity], cluster):
         super().__init__(scope, id)
         from cdktf_cdktf_provider_google.project_iam_member import ProjectIamMember
         from cdktf_cdktf_provider_google.service_account import ServiceAccount
@@ -39,7 +40,10 @@ class WorkloadIdentities(Construct):
             ServiceAccountIamMember(self, f"{wi.gsa}-wi-{wi.namespace}-{wi.ksa}",
                                     service_account_id=gsa.name,
                                     role="roles/iam.workloadIdentityUser",
-                                    member=estate.wi_member(wi))
+                                    member=estate.wi_member(wi),
+                                    # The identity pool exists only once the cluster with
+                                    # Workload Identity does; the member string cannot say so.
+                                    depends_on=[cluster])
 
     def account(self, wi: WorkloadIdentity):
         return self.accounts[wi.gsa]
