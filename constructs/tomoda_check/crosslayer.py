@@ -26,8 +26,9 @@ BUILTIN_SERVICES = {("default", "kubernetes")}  # the API server, in every clust
 
 def check(ctx: Context) -> Findings:
     f = Findings("crosslayer")
-    for step in (_gsa_declared, _wi_members, _backups, _cdn, _images, _image_updater,
-                 _dns_collisions, _service_urls, _network_policy_enforced, _probe_targets):
+    for step in (_gsa_declared, _wi_members, _wi_bindings_exist, _secret_containers, _backups,
+                 _cdn, _images, _image_updater, _dns_collisions, _service_urls,
+                 _network_policy_enforced, _probe_targets):
         step(ctx, f)
     return f
 
@@ -126,6 +127,50 @@ def _wi_members(ctx: Context, f: Findings) -> None:
             if gsa and ksa.gsa != gsa:
                 f.fail(f"{r} lets {ns}/{name} impersonate {gsa}, but {ksa.source} annotates "
                        f"that service account with {ksa.gsa or 'no ' + WI_ANNOTATION}")
+
+
+def _wi_bindings_exist(ctx: Context, f: Findings) -> None:
+    """The other direction: an annotated Kubernetes service account can impersonate its GSA."""
+    emails = {r.address: email for email, r in gsa_emails(ctx).items()}
+    bound: set[tuple[str, str, str]] = set()
+    for r in ctx.resources("google_service_account_iam_member"):
+        m = WI_MEMBER_RE.match(str(r.body.get("member") or ""))
+        gsa_res = ctx.resolve(r.stack, r.body.get("service_account_id"))
+        if m and r.body.get("role") == "roles/iam.workloadIdentityUser" and gsa_res:
+            bound.add((m.group(2), m.group(3), emails.get(gsa_res.address, "")))
+    for (ns, name), ksa in sorted(kubernetes_service_accounts(ctx).items()):
+        if not ksa.gsa:
+            continue
+        f.count()
+        if (ns, name, ksa.gsa) not in bound:
+            f.fail(f"{ksa.source} annotates {ns}/{name} with {ksa.gsa}, but no "
+                   f"roles/iam.workloadIdentityUser binding in terraform/ lets "
+                   f"{ctx.estate.gcp.workload_pool}[{ns}/{name}] impersonate it")
+
+
+def _secret_containers(ctx: Context, f: Findings) -> None:
+    """Every key an ExternalSecret reads is a secret container Terraform declares."""
+    declared = {
+        "gcpsm": {r.body.get("secret_id") for r in ctx.resources("google_secret_manager_secret")},
+        "aws": {r.body.get("name") for r in ctx.resources("aws_secretsmanager_secret")},
+    }
+    stores = {}
+    for store in ctx.of_kind("ClusterSecretStore"):
+        provider = next(iter(store.spec.get("provider") or {}), None)
+        stores[store.name] = provider
+    for es in ctx.of_kind("ExternalSecret"):
+        ref = es.spec.get("secretStoreRef") or {}
+        provider = stores.get(ref.get("name"))
+        if provider not in declared:
+            continue  # a missing store is the wiring family's finding
+        keys = [d["remoteRef"]["key"] for d in es.spec.get("data") or []]
+        keys += [(d.get("extract") or {}).get("key") for d in es.spec.get("dataFrom") or []]
+        for key in filter(None, keys):
+            f.count()
+            if key not in declared[provider]:
+                kind = "google_secret_manager_secret" if provider == "gcpsm" else "aws_secretsmanager_secret"
+                f.fail(f"{es} reads {key} through ClusterSecretStore {ref.get('name')}: no {kind} "
+                       f"in terraform/ declares that secret")
 
 
 def _backups(ctx: Context, f: Findings) -> None:

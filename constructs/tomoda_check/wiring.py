@@ -351,6 +351,10 @@ def _applications(ctx: Context, f: Findings) -> None:
         refs = {s["ref"]: s for s in sources if s.get("ref")}
         paths = []  # (path in our repo, what names it)
         for src in sources:
+            if src.get("path") and not src.get("chart") and src.get("repoURL") != gitops.repo_url:
+                f.count()
+                f.fail(f"{app} syncs path {src['path']} of {src.get('repoURL')}: not the GitOps "
+                       f"repo {gitops.repo_url} that dist/ is pushed to")
             if src.get("repoURL") == gitops.repo_url and src.get("path"):
                 paths.append((src["path"], "path"))
                 if src.get("targetRevision", "HEAD") != gitops.branch:

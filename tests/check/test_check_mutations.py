@@ -289,6 +289,25 @@ def _literal_sensitive_helm_value(dist):
             lambda b: b["set_sensitive"][0].update(value="GOCSPX-abcdefghijklmnopqrstuvwx"))
 
 
+def _external_secret_reads_undeclared_key(dist):
+    edit_obj(dist, "ExternalSecret", "backend-secrets-prod", "prod",
+             lambda d: d["spec"]["data"][0]["remoteRef"].update(key="tomoda-ghost-secret-prod"))
+
+
+def _wi_binding_removed(dist):
+    path = dist / "terraform" / "gcp" / "cdk.tf.json"
+    doc = json.loads(path.read_text())
+    bindings = doc["resource"]["google_service_account_iam_member"]
+    for name in [n for n, b in bindings.items() if "[data/postgres-prod]" in b["member"]]:
+        del bindings[name]
+    path.write_text(json.dumps(doc, indent=2))
+
+
+def _application_repo_typo(dist):
+    edit_obj(dist, "Application", "prod-tomoda", "argocd",
+             lambda d: d["spec"]["source"].update(repoURL="https://github.com/tomoda-labs/devopz.git"))
+
+
 CASES = [
     ("selector-typo", "wiring", _selector_typo,
      ["Service tomoda/backend-service", "app=tomoda-apx", "namespace tomoda"]),
@@ -321,6 +340,12 @@ CASES = [
     ("crd-unknown-field", "schemas", _unknown_field_in_custom_resource,
      ["ExternalSecret tomoda/backend-secrets-dev", "refreshIntervall"]),
     ("unknown-kind", "schemas", _unknown_kind, ["Widget prod/gizmo", "no schema"]),
+    ("secret-not-declared", "crosslayer", _external_secret_reads_undeclared_key,
+     ["ExternalSecret prod/backend-secrets-prod", "tomoda-ghost-secret-prod", "google_secret_manager_secret"]),
+    ("wi-binding-missing", "crosslayer", _wi_binding_removed,
+     ["data/postgres-prod", "cnpg-backup-sa@", "workloadIdentityUser"]),
+    ("application-repo", "wiring", _application_repo_typo,
+     ["Application argocd/prod-tomoda", "devopz.git"]),
     ("dangling-wi-member", "crosslayer", _dangling_wi_member,
      ["google_service_account_iam_member", "data/postgres-prd"]),
     ("wi-annotation-mismatch", "crosslayer", _ksa_annotation_mismatch,

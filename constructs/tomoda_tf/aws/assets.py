@@ -36,6 +36,9 @@ class AssetsCertificate(Construct):
         self.validation_value = option.resource_record_value
 
 
+NONCURRENT_VERSION_DAYS = 30  # how long a replaced or deleted upload can be restored
+
+
 class AssetsCdn(Construct):
     def __init__(self, scope: Construct, id: str, *, bucket: str, alias: str, price_class: str,
                  certificate: AssetsCertificate, validation_record_fqdns: Sequence[str]):
@@ -54,7 +57,14 @@ class AssetsCdn(Construct):
             DataAwsIamPolicyDocument, DataAwsIamPolicyDocumentStatement,
             DataAwsIamPolicyDocumentStatementCondition, DataAwsIamPolicyDocumentStatementPrincipals)
         from cdktf_cdktf_provider_aws.s3_bucket import S3Bucket
+        from cdktf_cdktf_provider_aws.s3_bucket_lifecycle_configuration import (
+            S3BucketLifecycleConfiguration, S3BucketLifecycleConfigurationRule,
+            S3BucketLifecycleConfigurationRuleAbortIncompleteMultipartUpload,
+            S3BucketLifecycleConfigurationRuleFilter,
+            S3BucketLifecycleConfigurationRuleNoncurrentVersionExpiration)
         from cdktf_cdktf_provider_aws.s3_bucket_policy import S3BucketPolicy
+        from cdktf_cdktf_provider_aws.s3_bucket_versioning import (
+            S3BucketVersioningA, S3BucketVersioningVersioningConfiguration)
         from cdktf_cdktf_provider_aws.s3_bucket_public_access_block import (
             S3BucketPublicAccessBlock)
 
@@ -63,6 +73,22 @@ class AssetsCdn(Construct):
             self, "public-access-block", bucket=self.bucket.id,
             block_public_acls=True, block_public_policy=True,
             ignore_public_acls=True, restrict_public_buckets=True)
+        # The bucket holds user-uploaded media (seed 003): an overwrite or a delete by the
+        # uploader keeps the previous version for a grace period instead of losing it.
+        self.versioning = S3BucketVersioningA(
+            self, "versioning", bucket=self.bucket.id,
+            versioning_configuration=S3BucketVersioningVersioningConfiguration(status="Enabled"))
+        self.lifecycle = S3BucketLifecycleConfiguration(
+            self, "lifecycle", bucket=self.bucket.id, depends_on=[self.versioning],
+            rule=[S3BucketLifecycleConfigurationRule(
+                id="expire-replaced-uploads", status="Enabled",
+                filter=[S3BucketLifecycleConfigurationRuleFilter(prefix="")],
+                noncurrent_version_expiration=[
+                    S3BucketLifecycleConfigurationRuleNoncurrentVersionExpiration(
+                        noncurrent_days=NONCURRENT_VERSION_DAYS)],
+                abort_incomplete_multipart_upload=[
+                    S3BucketLifecycleConfigurationRuleAbortIncompleteMultipartUpload(
+                        days_after_initiation=7)])])
 
         self.validation = AcmCertificateValidation(
             self, "certificate-validation", provider=certificate.provider,
