@@ -6,7 +6,6 @@ PY := $(VENV)/bin/python
 export PYTHONPATH := constructs
 export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION := 20
 export CHECKPOINT_DISABLE := 1
-export PYTHONDONTWRITEBYTECODE :=
 
 .PHONY: synth test check bench imports lock clean help
 

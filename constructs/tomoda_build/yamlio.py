@@ -24,7 +24,3 @@ def dump_all(documents: Iterable[Any]) -> str:
     return yaml.dump_all(list(documents), Dumper=_Dumper, sort_keys=False,
                          default_flow_style=False, allow_unicode=True, width=1 << 16,
                          explicit_start=False)
-
-
-def dump(document: Any) -> str:
-    return dump_all([document])

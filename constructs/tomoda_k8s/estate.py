@@ -18,5 +18,6 @@ def build_k8s(app: cdk8s.App, estate: Estate) -> None:
                           platform=platform)
         TomodaApp(app, f"app-{tenant.name}", estate=estate, tenant=tenant,
                   photon=platform.photon, data=tier.endpoints,
-                  gsm_store=platform.gsm_store, aws_store=platform.aws_store)
+                  gsm_store=platform.gsm_store, aws_store=platform.aws_store,
+                  issuer=platform.issuer)
     Bootstrap(app, "bootstrap", estate=estate)

@@ -99,16 +99,3 @@ def convert(tp: Any, value: Any, path: str) -> Any:
             allowed = ", ".join(m.value for m in tp)  # type: ignore[attr-defined]
             raise ModelError(path, f"{value!r} is not one of: {allowed}") from None
     raise ModelError(path, f"unsupported type {_type_name(tp)}")
-
-
-def to_plain(obj: Any) -> Any:
-    """The inverse of `build`: JSON-able data, used for cache keys and generated docs."""
-    if dataclasses.is_dataclass(obj):
-        return {f.name: to_plain(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
-    if isinstance(obj, (dict, types.MappingProxyType)):
-        return {k: to_plain(v) for k, v in obj.items()}
-    if isinstance(obj, (list, tuple)):
-        return [to_plain(v) for v in obj]
-    if isinstance(obj, str) and hasattr(obj, "value"):
-        return obj.value
-    return obj

@@ -127,7 +127,6 @@ def test_external_secret_owns_a_secret_of_its_own_name(k8s_tree, estate, tenant,
 
 
 def test_store_names_come_from_the_shared_constants(k8s_tree, estate):
-    from tomoda_k8s.stores import AWS_STORE, GSM_STORE
     stores = {d["spec"]["secretStoreRef"]["name"] for _, d in k8s_tree.all_objects("k8s/apps")
               if d["kind"] == "ExternalSecret"}
-    assert stores == {GSM_STORE, AWS_STORE}
+    assert stores == {"gsm-tomoda", "aws-sm-tomoda"}  # the seeds' ClusterSecretStores

@@ -9,6 +9,6 @@ from tomoda_check.checkov import CHECKOV
 
 
 def require_checkov() -> None:
-    """checkov lives in .venv-checkov (`make .venv-checkov`); in CI it must be there."""
+    """checkov lives in .venv-checkov (`make .venv-checkov/.installed`); in CI it must be there."""
     if not CHECKOV.exists() and not os.environ.get("CI"):
-        pytest.skip(f"checkov not installed at {CHECKOV} (`make .venv-checkov`); required in CI")
+        pytest.skip(f"checkov not installed at {CHECKOV} (`make .venv-checkov/.installed`); required in CI")

@@ -1,6 +1,6 @@
 """Edge of the cluster: Traefik, external-dns, the ACME issuer, forward-auth, ingresses."""
 from tomoda_k8s import layout
-from tomoda_k8s.issuers import LETSENCRYPT_PROD
+LETSENCRYPT_PROD = "letsencrypt-prod"  # the seeds' ClusterIssuer
 
 PLATFORM = layout.tier_dir("platform") + "/"
 MIDDLEWARES = "traefik.ingress.kubernetes.io/router.middlewares"

@@ -1,6 +1,7 @@
 """Secret stores, ExternalSecrets and Workload Identity of the platform."""
 from tomoda_k8s import layout
-from tomoda_k8s.stores import AWS_STORE, GSM_STORE
+# The seeds name the stores; the tests pin those names.
+GSM_STORE, AWS_STORE = "gsm-tomoda", "aws-sm-tomoda"
 
 WI = "iam.gke.io/gcp-service-account"
 PLATFORM = layout.tier_dir("platform") + "/"

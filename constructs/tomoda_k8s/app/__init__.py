@@ -26,7 +26,8 @@ from .workloads import Workload
 class TomodaApp(Construct):
     def __init__(self, scope: Construct, id: str, *, estate: Estate, tenant: Tenant,
                  photon: ServiceEndpoint, data: DataEndpoints,
-                 gsm_store: cdk8s.ApiObject, aws_store: cdk8s.ApiObject):
+                 gsm_store: cdk8s.ApiObject, aws_store: cdk8s.ApiObject,
+                 issuer: cdk8s.ApiObject):
         super().__init__(scope, id)
         self._tenant = tenant
         self._dir = layout.app_dir(tenant)
@@ -64,7 +65,8 @@ class TomodaApp(Construct):
             service_name=spec.FRONTEND_SERVICE)
 
         self.ingress = AppIngress(self._chart("ingress"), "ingress", tenant=tenant,
-                                  api=self.api.endpoint, frontend=self.frontend.endpoint)
+                                  api=self.api.endpoint, frontend=self.frontend.endpoint,
+                                  issuer=issuer)
 
         policies = self._chart("network-policies")
         traefik = estate.platform.charts["traefik"].namespace

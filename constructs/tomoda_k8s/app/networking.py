@@ -3,13 +3,13 @@ from __future__ import annotations
 
 from typing import Optional, Sequence
 
+import cdk8s
 from cdk8s_plus_28 import k8s
 from constructs import Construct
 
 from tomoda_model import Tenant
 
 from ..base import ServiceEndpoint
-from ..issuers import LETSENCRYPT_PROD
 from .spec import INGRESS, INGRESS_CLASS, TLS_SECRET, Pool, selector
 
 
@@ -22,13 +22,13 @@ def routes(tenant: Tenant, api: ServiceEndpoint,
 
 class AppIngress(Construct):
     def __init__(self, scope: Construct, id: str, *, tenant: Tenant, api: ServiceEndpoint,
-                 frontend: ServiceEndpoint):
+                 frontend: ServiceEndpoint, issuer: cdk8s.ApiObject):
         super().__init__(scope, id)
         rules = routes(tenant, api, frontend)
         self.ingress = k8s.KubeIngress(
             self, "ingress",
             metadata=k8s.ObjectMeta(
-                name=INGRESS, annotations={"cert-manager.io/cluster-issuer": LETSENCRYPT_PROD}),
+                name=INGRESS, annotations={"cert-manager.io/cluster-issuer": issuer.name}),
             spec=k8s.IngressSpec(
                 ingress_class_name=INGRESS_CLASS,
                 # one certificate for every host: cert-manager issues it from this block

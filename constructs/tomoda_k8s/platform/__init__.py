@@ -52,16 +52,18 @@ class PlatformTier(Construct):
         self.gsm_store = self.external_secrets.gsm
         self.aws_store = self.external_secrets.aws
         self.external_dns = ExternalDns(self, "external-dns", estate=estate, store=self.gsm_store)
-        self.oauth2_proxy = OAuth2Proxy(self, "oauth2-proxy", estate=estate, store=self.gsm_store)
+        self.oauth2_proxy = OAuth2Proxy(self, "oauth2-proxy", estate=estate, store=self.gsm_store,
+                                        issuer=self.issuer)
         self.auth_middleware = self.oauth2_proxy.middleware
         self.auth_middleware_ref = self.oauth2_proxy.ref
         self.monitoring = Monitoring(self, "monitoring", estate=estate, store=self.gsm_store,
-                                     auth=self.auth_middleware_ref)
+                                     auth=self.auth_middleware_ref, issuer=self.issuer)
         ns = self.monitoring.namespace
         self.probes = PublicProbes(self, "probes", estate=estate, namespace=ns,
                                    prober_address=self.monitoring.blackbox_address)
         self.alerts = AlertRules(self, "alerts", estate=estate, namespace=ns)
-        self.argocd_ingress = ArgoCdIngress(self, "argocd-ingress", estate=estate)
+        self.argocd_ingress = ArgoCdIngress(self, "argocd-ingress", estate=estate,
+                                            issuer=self.issuer)
         self.image_updater = ImageUpdater(self, "image-updater", estate=estate,
                                           store=self.gsm_store)
         self.cnpg = CnpgOperator(self, "cloudnative-pg", estate=estate)

@@ -57,6 +57,8 @@ def availability_alerts() -> list[Alert]:
               "API of {{ $labels.tenant }} unreachable: {{ $labels.instance }}"),
         Alert("AppProbeDown", 'probe_success{role="app"} == 0', "2m", "critical",
               "App of {{ $labels.tenant }} unreachable: {{ $labels.instance }}"),
+        Alert("PlatformEntrypointDown", 'probe_success{role="platform"} == 0', "5m", "critical",
+              "Shared entry point unreachable: {{ $labels.instance }}"),
         Alert("HighHttp5xxRatio",
               'sum by (service) (rate(traefik_service_requests_total{code=~"5.."}[5m]))'
               ' / sum by (service) (rate(traefik_service_requests_total[5m])) > '

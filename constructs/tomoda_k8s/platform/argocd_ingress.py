@@ -3,11 +3,11 @@
 so no oauth2-proxy in front (the CLI must reach the API too)."""
 from __future__ import annotations
 
+import cdk8s
 from constructs import Construct
 
 from tomoda_model import Estate
 
-from ..issuers import LETSENCRYPT_PROD
 from .common import platform_file, tls_ingress
 
 SERVER_SERVICE = "argocd-server"  # fixed by the argo-cd chart for release `argocd`
@@ -15,10 +15,10 @@ SERVER_PORT = 80                  # plain HTTP: server.insecure, Traefik termina
 
 
 class ArgoCdIngress(Construct):
-    def __init__(self, scope: Construct, id: str, *, estate: Estate):
+    def __init__(self, scope: Construct, id: str, *, estate: Estate, issuer: cdk8s.ApiObject):
         super().__init__(scope, id)
         chart = platform_file(self, "file", service="argocd-ingress")
         self.ingress = tls_ingress(
             chart, "ingress", estate=estate, name=SERVER_SERVICE, namespace=estate.argocd.namespace,
             host=estate.argocd.host, service=SERVER_SERVICE, port=SERVER_PORT,
-            issuer=LETSENCRYPT_PROD)
+            issuer=issuer)

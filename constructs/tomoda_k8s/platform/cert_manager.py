@@ -15,11 +15,14 @@ from imports.io.cert_manager import (
 )
 from tomoda_model import Estate
 
-from ..issuers import LETSENCRYPT_PROD
 from .argo import CRD_PENDING_ANNOTATION, helm_application
 from .common import INGRESS_CLASS, platform_file, resources
 
 ACME_PROD = "https://acme-v02.api.letsencrypt.org/directory"
+
+# The one ClusterIssuer; every Ingress refers to the object (PlatformTier.issuer), not this name.
+# HTTP-01 through Traefik: every public host already resolves to Traefik's load balancer.
+LETSENCRYPT_PROD = "letsencrypt-prod"
 
 
 class CertManager(Construct):

@@ -68,10 +68,10 @@ class MiddlewareRef:
 
 
 def tls_ingress(scope: Construct, id: str, *, estate: Estate, name: str, namespace: str,
-                host: str, service: str, port: int, issuer: str,
+                host: str, service: str, port: int, issuer: cdk8s.ApiObject,
                 middleware: Optional[MiddlewareRef] = None) -> k8s.KubeIngress:
     """An Ingress of one host through Traefik, certificate from `issuer`, optionally guarded."""
-    annotations = {"cert-manager.io/cluster-issuer": issuer}
+    annotations = {"cert-manager.io/cluster-issuer": issuer.name}
     if middleware is not None:
         annotations.update(middleware.annotations)
     return k8s.KubeIngress(

@@ -27,7 +27,6 @@ from imports.io.external_secrets import (
 )
 from tomoda_model import Estate
 
-from ..stores import AWS_STORE, GSM_STORE
 from .argo import CRD_PENDING_ANNOTATION, helm_application
 from .common import external_secret, platform_file, resources
 
@@ -35,6 +34,11 @@ WI_ANNOTATION = "iam.gke.io/gcp-service-account"
 AWS_READER_SECRET = "aws-sm-reader"
 AWS_KEY_ID = "access-key-id"
 AWS_SECRET_KEY = "secret-access-key"
+
+# The ClusterSecretStores; every ExternalSecret refers to the objects (PlatformTier.gsm_store,
+# .aws_store), not these names.
+GSM_STORE = "gsm-tomoda"     # GCP Secret Manager through Workload Identity
+AWS_STORE = "aws-sm-tomoda"  # AWS Secrets Manager through a read-only IAM user's key
 
 
 class ExternalSecrets(Construct):

@@ -7,7 +7,7 @@ from constructs import Construct
 
 from tomoda_model import Estate
 
-from ..issuers import LETSENCRYPT_PROD
+from ..base import ServiceEndpoint
 from .argo import helm_application
 from .common import MiddlewareRef, external_secret, helm_fullname, platform_file, resources, tls_ingress
 
@@ -22,7 +22,7 @@ BLACKBOX_PORT = 9115
 
 class Monitoring(Construct):
     def __init__(self, scope: Construct, id: str, *, estate: Estate, store: cdk8s.ApiObject,
-                 auth: MiddlewareRef):
+                 auth: MiddlewareRef, issuer: cdk8s.ApiObject):
         super().__init__(scope, id)
         charts = estate.platform.charts
         kps = charts["kube-prometheus-stack"]
@@ -36,9 +36,11 @@ class Monitoring(Construct):
             chart, "grafana-admin", name=GRAFANA_ADMIN_SECRET, namespace=kps.namespace, store=store,
             data={"password": estate.secrets.platform["grafana_admin_password"]},
             template={"admin-user": "admin", "admin-password": "{{ .password }}"})
-        loki = helm_fullname("loki", charts["loki"].chart)
-        tempo = helm_fullname("tempo", charts["tempo"].chart)
-        svc = lambda name, port: f"http://{name}.{kps.namespace}.svc.cluster.local:{port}"  # noqa: E731
+        # Grafana's data sources: each chart's Service, in that chart's own namespace.
+        loki = ServiceEndpoint(helm_fullname("loki", charts["loki"].chart), charts["loki"].namespace,
+                               LOKI_PORT)
+        tempo = ServiceEndpoint(helm_fullname("tempo", charts["tempo"].chart),
+                                charts["tempo"].namespace, TEMPO_PORT)
         kps_name = helm_fullname(KPS, kps.chart)
         self.services = {  # the chart's Service names and ports, for the Ingresses below
             "grafana": (helm_fullname(KPS, "grafana"), 80),
@@ -75,8 +77,8 @@ class Monitoring(Construct):
                                                "labelValue": DASHBOARD_LABEL_VALUE,
                                                "searchNamespace": "ALL"}},
                     "additionalDataSources": [
-                        {"name": "Loki", "type": "loki", "uid": "loki", "url": svc(loki, LOKI_PORT)},
-                        {"name": "Tempo", "type": "tempo", "uid": "tempo", "url": svc(tempo, TEMPO_PORT)},
+                        {"name": "Loki", "type": "loki", "uid": "loki", "url": loki.url()},
+                        {"name": "Tempo", "type": "tempo", "uid": "tempo", "url": tempo.url()},
                     ],
                     "resources": resources("50m", "128Mi", cpu_limit="500m", memory_limit="512Mi"),
                 },
@@ -89,7 +91,7 @@ class Monitoring(Construct):
             })
         self.ingresses = {
             ui: tls_ingress(chart, f"ingress-{ui}", estate=estate, name=ui, namespace=kps.namespace,
-                            host=hosts[ui], service=service, port=port, issuer=LETSENCRYPT_PROD,
+                            host=hosts[ui], service=service, port=port, issuer=issuer,
                             middleware=auth)
             for ui, (service, port) in self.services.items()
         }

@@ -8,7 +8,6 @@ from constructs import Construct
 from imports.io.traefik import Middleware, MiddlewareSpec, MiddlewareSpecForwardAuth
 from tomoda_model import Estate
 
-from ..issuers import LETSENCRYPT_PROD
 from .argo import CRD_PENDING_ANNOTATION, helm_application
 from .common import MiddlewareRef, external_secret, helm_fullname, platform_file, resources, tls_ingress
 
@@ -17,7 +16,8 @@ SERVICE_PORT = 80  # the chart's Service port
 
 
 class OAuth2Proxy(Construct):
-    def __init__(self, scope: Construct, id: str, *, estate: Estate, store: cdk8s.ApiObject):
+    def __init__(self, scope: Construct, id: str, *, estate: Estate, store: cdk8s.ApiObject,
+                 issuer: cdk8s.ApiObject):
         super().__init__(scope, id)
         chart = platform_file(self, "file", service="oauth2-proxy")
         helm = estate.platform.charts["oauth2-proxy"]
@@ -53,7 +53,7 @@ class OAuth2Proxy(Construct):
             })
         self.ingress = tls_ingress(
             chart, "ingress", estate=estate, name=RELEASE, namespace=helm.namespace, host=host,
-            service=service, port=SERVICE_PORT, issuer=LETSENCRYPT_PROD)
+            service=service, port=SERVICE_PORT, issuer=issuer)
         self.middleware = Middleware(
             chart, "middleware",
             metadata=cdk8s.ApiObjectMetadata(name=RELEASE, namespace=helm.namespace,

@@ -17,6 +17,8 @@ from .argo import CRD_PENDING_ANNOTATION
 from .common import platform_file
 
 API_HEALTH_PATH = "/health"  # the backend's liveness endpoint (issue 3)
+ARGOCD_HEALTH_PATH = "/healthz"  # argocd-server's unauthenticated health endpoint
+OAUTH2_PROXY_PING_PATH = "/ping"  # oauth2-proxy answers 200 without a session
 MODULE = "http_2xx"
 
 
@@ -26,6 +28,16 @@ def probe_targets(tenant: Tenant) -> dict[str, list[str]]:
         "api": [f"https://{tenant.hosts.api}{API_HEALTH_PATH}"],
         "app": [f"https://{h}/" for h in (tenant.hosts.app, *tenant.hosts.extra_app)],
     }
+
+
+def platform_targets(estate: Estate) -> list[str]:
+    """The shared public entry points: the Argo CD UI/API and the SSO gate of internal UIs.
+
+    The CDN hosts are not probed: CloudFront answers 403 for a path without an object, and no
+    object is guaranteed to exist; CloudFront's own health is AWS's to watch.
+    """
+    return [f"https://{estate.argocd.host}{ARGOCD_HEALTH_PATH}",
+            f"https://{estate.platform.internal_hosts['oauth2_proxy']}{OAUTH2_PROXY_PING_PATH}"]
 
 
 class PublicProbes(Construct):
@@ -47,3 +59,13 @@ class PublicProbes(Construct):
                         targets=ProbeSpecTargets(static_config=ProbeSpecTargetsStaticConfig(
                             static=urls, labels={"tenant": tenant.name, "role": role}))),
                 ))
+        self.probes.append(Probe(
+            chart, "platform",
+            metadata=cdk8s.ApiObjectMetadata(name="platform-entrypoints", namespace=namespace,
+                                             annotations=CRD_PENDING_ANNOTATION),
+            spec=ProbeSpec(
+                job_name="platform-entrypoints", module=MODULE, interval="30s",
+                prober=ProbeSpecProber(url=prober_address),
+                targets=ProbeSpecTargets(static_config=ProbeSpecTargetsStaticConfig(
+                    static=platform_targets(estate), labels={"role": "platform"}))),
+        ))

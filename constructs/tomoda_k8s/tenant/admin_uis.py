@@ -54,7 +54,7 @@ class AdminUis(Construct):
                          (self.redis_insight, tenant.hosts.redis_insight)):
             tls_ingress(ui, "ingress", estate=estate, name=ui.service.name,
                         namespace=ui.service.namespace, host=host, service=ui.service.name,
-                        port=ui.service.port, issuer=issuer.name, middleware=auth)
+                        port=ui.service.port, issuer=issuer, middleware=auth)
 
 
 class PgAdmin(Construct):
