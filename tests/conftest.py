@@ -31,3 +31,20 @@ def k8s_tree(fresh_dist) -> Tree:
 @pytest.fixture(scope="session")
 def tf_tree(fresh_dist) -> Tree:
     return Tree(fresh_dist)
+
+
+@pytest.fixture(scope="session")
+def staging_config(tmp_path_factory) -> Path:
+    """config/ plus a third tenant, `staging` (support.STAGING_FROM_DEV)."""
+    from support import write_staging_config
+    return write_staging_config(tmp_path_factory.mktemp("staging") / "config")
+
+
+@pytest.fixture(scope="session")
+def staging_dist(staging_config) -> Path:
+    """One uncached synthesis of the estate with the staging tenant, both layers."""
+    out = staging_config.parent / "dist"
+    proc = run_app("apps/synth.py", "--no-cache", "--config", str(staging_config), "--out",
+                   str(out), check=False)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    return out

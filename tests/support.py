@@ -61,3 +61,37 @@ class Tree:
 
     def tf(self, stack: str) -> dict:
         return json.loads((self.root / "terraform" / stack / "cdk.tf.json").read_text())
+
+
+# The third tenant of issue 6 ("add gke-tomoda-staging and move dev there"): dev.toml with
+# its own namespace, Argo CD app, hosts, data names, bucket, secret and sizes. One
+# definition for every test that proves "a new tenant is configuration alone".
+STAGING_FROM_DEV = [
+    ('namespace = "tomoda"', 'namespace = "staging"'),
+    ('argo_app = "tomoda"', 'argo_app = "staging-tomoda"'),
+    ("-dev.tomoda.life", "-staging.tomoda.life"),
+    ('"postgres-dev"', '"postgres-staging"'),
+    ("tomoda_dev", "tomoda_staging"),
+    ('alias_service = "postgres-postgresql"', 'alias_service = "staging-postgres-postgresql"'),
+    ('release = "redis"', 'release = "staging-redis"'),
+    ('"tomoda-assets-dev"', '"tomoda-assets-staging"'),
+    ('"tomoda-s3-uploader-dev"', '"tomoda-s3-uploader-staging"'),
+    ('storage = "10Gi"', 'storage = "15Gi"'),
+    ('persistence = "5Gi"', 'persistence = "8Gi"'),
+]
+
+
+def write_staging_config(dest: Path, trigger_prefix: str | None = "staging-") -> Path:
+    """A copy of config/ at `dest` plus tenants/staging.toml (a second push-built tenant
+    needs its own Cloud Build trigger prefix; None leaves it out)."""
+    import shutil
+
+    shutil.copytree(CONFIG, dest)
+    text = (CONFIG / "tenants" / "dev.toml").read_text()
+    for old, new in STAGING_FROM_DEV:
+        assert old in text, f"dev.toml no longer has {old!r}: update STAGING_FROM_DEV"
+        text = text.replace(old, new)
+    if trigger_prefix is not None:
+        text = text.replace('trigger = "push"', f'trigger = "push"\ntrigger_prefix = "{trigger_prefix}"')
+    (dest / "tenants" / "staging.toml").write_text(text)
+    return dest

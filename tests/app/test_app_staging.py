@@ -1,7 +1,6 @@
 """A third tenant renders with no code change: only a new config/tenants/staging.toml."""
 from __future__ import annotations
 
-import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -9,37 +8,15 @@ from pathlib import Path
 import pytest
 import yaml
 
-from support import ROOT, run_app
+from support import ROOT
 
 APP = "k8s/apps/tomoda/staging"
 KUBECTL = shutil.which("kubectl")
 
-# dev.toml with every name and host moved to its own staging value
-RENAMES = [
-    (r'^namespace = "tomoda"', 'namespace = "staging"'),
-    (r'^argo_app = "tomoda"', 'argo_app = "staging-tomoda"'),
-    (r'^alias_service = "postgres-postgresql"', 'alias_service = "staging-postgres-postgresql"'),
-    (r'^release = "redis"', 'release = "staging-redis"'),
-    # a second push-triggered tenant names its Cloud Build triggers apart
-    (r'^trigger = "push"', 'trigger = "push"\ntrigger_prefix = "staging-"'),
-    (r"-dev\b", "-staging"),
-    (r"_dev\b", "_staging"),
-]
-
-
 @pytest.fixture(scope="module")
-def staging_tree(tmp_path_factory) -> Path:
-    work = tmp_path_factory.mktemp("staging")
-    config = work / "config"
-    shutil.copytree(ROOT / "config", config)
-    text = (config / "tenants" / "dev.toml").read_text()
-    for pattern, replacement in RENAMES:
-        text = re.sub(pattern, replacement, text, flags=re.MULTILINE)
-    (config / "tenants" / "staging.toml").write_text(text)
-    out = work / "dist"
-    proc = run_app("apps/k8s_main.py", "--config", str(config), "--out", str(out), check=False)
-    assert proc.returncode == 0, proc.stderr
-    return out
+def staging_tree(staging_dist) -> Path:
+    # GIVEN the real config plus tenants/staging.toml modelled on dev.toml (conftest)
+    return staging_dist
 
 
 def docs(tree: Path) -> list[dict]:

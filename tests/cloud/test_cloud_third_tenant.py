@@ -1,35 +1,15 @@
 """A third tenant is configuration only: a new file in config/tenants/, no code change."""
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-from support import CONFIG, Tree, run_app
+from support import Tree, write_staging_config
 from tomoda_model import ModelError, load_estate
 
-RENAMES = [
-    ("-dev", "-staging"), ("tomoda_dev", "tomoda_staging"),
-    ('namespace = "tomoda"', 'namespace = "staging"'),
-    ('argo_app = "tomoda"', 'argo_app = "staging-tomoda"'),
-    ('release = "redis"', 'release = "staging-redis"'),
-    ('alias_service = "postgres-postgresql"', 'alias_service = "staging-postgres-postgresql"'),
-]
-
-
 def _with_staging(tmp_path: Path, prefix: str | None) -> Path:
-    """config/ plus tenants/staging.toml: the dev tenant renamed, building on push too."""
-    cfg = tmp_path / "config"
-    shutil.copytree(CONFIG, cfg)
-    text = (CONFIG / "tenants" / "dev.toml").read_text()
-    for old, new in RENAMES:
-        assert old in text, old
-        text = text.replace(old, new)
-    if prefix is not None:
-        text = text.replace("[build]\n", f'[build]\ntrigger_prefix = "{prefix}"\n')
-    (cfg / "tenants" / "staging.toml").write_text(text)
-    return cfg
+    return write_staging_config(tmp_path / "config", trigger_prefix=prefix)
 
 
 def test_a_second_push_tenant_needs_its_own_trigger_prefix(tmp_path):
@@ -39,13 +19,8 @@ def test_a_second_push_tenant_needs_its_own_trigger_prefix(tmp_path):
 
 
 @pytest.fixture(scope="module")
-def staging_tree(tmp_path_factory) -> Tree:
-    tmp = tmp_path_factory.mktemp("staging")
-    cfg = _with_staging(tmp, prefix="staging-")
-    out = tmp / "out"
-    for group in ("gcp", "aws"):
-        run_app("apps/tf_main.py", "--group", group, "--config", str(cfg), "--out", str(out))
-    return Tree(out)
+def staging_tree(staging_dist) -> Tree:
+    return Tree(staging_dist)
 
 
 def test_third_tenant_gets_its_own_aws_stack(staging_tree):

@@ -1,7 +1,6 @@
 """`make synth`: atomic, deterministic, cached, and loud about bad input."""
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys

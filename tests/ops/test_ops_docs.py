@@ -5,7 +5,6 @@ import dataclasses
 import json
 
 import pytest
-import yaml
 
 from support import ROOT, run_app
 from tomoda_ops import envdoc

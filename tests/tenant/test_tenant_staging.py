@@ -1,39 +1,13 @@
 """A third tenant is a new config file, with no code change."""
-import shutil
 
 import pytest
 
-from support import CONFIG, Tree, run_app
-
-STAGING = {
-    'namespace = "tomoda"': 'namespace = "staging"',
-    'argo_app = "tomoda"': 'argo_app = "staging-tomoda"',
-    "-dev.tomoda.life": "-staging.tomoda.life",
-    '"postgres-dev"': '"postgres-staging"',
-    "tomoda_dev": "tomoda_staging",
-    'alias_service = "postgres-postgresql"': 'alias_service = "staging-postgres-postgresql"',
-    'release = "redis"': 'release = "staging-redis"',
-    '"tomoda-assets-dev"': '"tomoda-assets-staging"',
-    '"tomoda-s3-uploader-dev"': '"tomoda-s3-uploader-staging"',
-    # a second push-triggered tenant names its Cloud Build triggers apart
-    'trigger = "push"': 'trigger = "push"\ntrigger_prefix = "staging-"',
-}
-
+from support import Tree
 
 @pytest.fixture(scope="module")
-def staging_tree(tmp_path_factory) -> Tree:
-    # GIVEN the real config plus tenants/staging.toml modelled on dev.toml
-    config = tmp_path_factory.mktemp("config") / "config"
-    shutil.copytree(CONFIG, config)
-    text = (config / "tenants" / "dev.toml").read_text()
-    for old, new in STAGING.items():
-        assert old in text, old
-        text = text.replace(old, new)
-    (config / "tenants" / "staging.toml").write_text(text)
-    # WHEN the k8s layer is synthesized
-    out = tmp_path_factory.mktemp("staging-out")
-    run_app("apps/k8s_main.py", "--config", str(config), "--out", str(out))
-    return Tree(out)
+def staging_tree(staging_dist) -> Tree:
+    # GIVEN the real config plus tenants/staging.toml modelled on dev.toml (conftest)
+    return Tree(staging_dist)
 
 
 def test_staging_tier_renders_its_data_plane(staging_tree):

@@ -6,7 +6,6 @@ set, the image downloads that file once and disables its own periodic updates.
 """
 from __future__ import annotations
 
-import cdk8s
 from cdk8s_plus_28 import k8s
 from constructs import Construct
 
