@@ -1,4 +1,5 @@
-"""Freshness: dist/ is exactly what the source synthesizes today (no cache involved)."""
+"""Freshness: dist/ is exactly what the source synthesizes today (no cache involved), and
+for the real dist/ the generated docs/environments.md is too."""
 from __future__ import annotations
 
 import shutil
@@ -30,6 +31,20 @@ def check(ctx: Context) -> Findings:
             line = line.replace(f"only in {ctx.dist.name}:", "only in the checked tree:") \
                        .replace(f"only in {fresh.name}:", "missing from the checked tree:")
             f.fail(f"{line} (dist/ is stale or hand-edited: run `make synth` and commit)")
+        _environments_page(ctx, fresh, f)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return f
+
+
+def _environments_page(ctx: Context, fresh: Path, f: Findings) -> None:
+    """docs/environments.md belongs to the real dist/ only (tomoda_ops.envdoc.hook_for)."""
+    from tomoda_build.paths import DIST, ROOT
+    from tomoda_model import load_estate
+    from tomoda_ops import envdoc
+
+    if ctx.dist.resolve() != DIST.resolve():
+        return
+    f.count()
+    if envdoc.staleness(load_estate(ctx.config), fresh, ROOT / envdoc.OUTPUT):
+        f.fail(f"{envdoc.OUTPUT} is stale or hand-edited: run `make synth` and commit")
