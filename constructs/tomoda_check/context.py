@@ -19,13 +19,13 @@ import yaml
 from tomoda_build.paths import ROOT
 from tomoda_build.tree import is_foreign
 from tomoda_k8s import layout
+
 from tomoda_model import Estate
 
 ALLOWLIST = ROOT / "check-allowlist.toml"
 # The CRDs live beside the clone (CI has ../shared next to it), never in the repo.
 CRD_DIR = Path(os.environ.get("CRD_DIR", ROOT.parent / "shared" / "crds"))
 NON_OBJECT_FILES = ("kustomization.yaml",)  # kustomize's own file: not a Kubernetes object
-WI_ANNOTATION = "iam.gke.io/gcp-service-account"
 POD_KINDS = {"Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "CronJob", "Pod"}
 
 

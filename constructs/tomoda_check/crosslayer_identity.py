@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from typing import Iterator, Optional
 
-from .context import WI_ANNOTATION, Context, Obj, TfResource, dotted, walk
+from tomoda_k8s.conventions import WI_ANNOTATION
+
+from .context import Context, Obj, TfResource, dotted, walk
 from .findings import Findings
 from .wiring import helm_created
 

@@ -10,7 +10,8 @@ from constructs import Construct
 from tomoda_model import Tenant
 
 from ..base import ServiceEndpoint
-from .spec import INGRESS, INGRESS_CLASS, TLS_SECRET, Pool, selector
+from ..conventions import INGRESS_CLASS
+from .spec import INGRESS, TLS_SECRET, Pool, selector
 
 
 def routes(tenant: Tenant, api: ServiceEndpoint,

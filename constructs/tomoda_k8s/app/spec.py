@@ -69,7 +69,6 @@ BACKEND_SERVICE = "backend-service"
 FRONTEND_SERVICE = "frontend-service"
 TLS_SECRET = "tomoda-app-tls"
 INGRESS = "tomoda-ingress"
-INGRESS_CLASS = "traefik"
 S3_UPLOADER_SECRET = "s3-uploader-secret"
 
 

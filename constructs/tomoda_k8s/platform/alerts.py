@@ -21,7 +21,7 @@ from imports.com.coreos.monitoring import (
 from tomoda_model import Estate, Tenant
 
 from .argo import CRD_PENDING_ANNOTATION
-from .common import helm_fullname, platform_file
+from .common import platform_file, redis_master
 
 RULES_NAME = "tomoda-alerts"
 # Daily ScheduledBackup plus two hours of slack before "stale".
@@ -46,9 +46,9 @@ class Alert:
             annotations={"summary": self.summary})
 
 
-def redis_statefulset(tenant: Tenant) -> str:
-    """The Bitnami chart's standalone master StatefulSet of the tenant's release."""
-    return f"{helm_fullname(tenant.redis.release, 'redis')}-master"
+def redis_statefulset(estate: Estate, tenant: Tenant) -> str:
+    """The master StatefulSet of the tenant's Redis release (the same rule as its Service)."""
+    return redis_master(tenant.redis.release, estate.platform.charts["redis"].chart)
 
 
 def availability_alerts() -> list[Alert]:
@@ -81,7 +81,7 @@ def data_alerts(estate: Estate, tenant: Tenant) -> list[Alert]:
               "critical", f"Postgres cluster {ns}/{pg.cluster} has an instance down", tag),
         Alert("RedisDown",
               f'(max(kube_statefulset_status_replicas_ready{{namespace="{ns}", '
-              f'statefulset="{redis_statefulset(tenant)}"}}) or vector(0)) < 1',
+              f'statefulset="{redis_statefulset(estate, tenant)}"}}) or vector(0)) < 1',
               "5m", "critical", f"Redis {ns}/{tenant.redis.release} has no ready replica", tag),
     ]
     if pg.backup is not None:

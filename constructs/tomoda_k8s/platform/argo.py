@@ -23,17 +23,19 @@ from imports.io.argoproj import (
     ApplicationSpecSyncPolicyRetryBackoff,
 )
 from tomoda_model import Estate
+
+from ..conventions import CASCADE_FINALIZER, CRD_PENDING_OPTIONS, KEEP_OPTIONS, SYNC_OPTIONS
 from tomoda_model.model import HelmChart, SyncPolicy
 
 IN_CLUSTER = "https://kubernetes.default.svc"
 PROJECT = "default"
 
 # Stateful objects: Argo CD never prunes them, nor deletes them with their Application.
-KEEP_ANNOTATION = {"argocd.argoproj.io/sync-options": "Prune=false,Delete=false"}
+KEEP_ANNOTATION = {SYNC_OPTIONS: KEEP_OPTIONS}
 
 # Custom resources whose CRD a sibling Application installs: the first sync of the parent
 # must not fail its dry run before that CRD exists; the retry below picks them up later.
-CRD_PENDING_ANNOTATION = {"argocd.argoproj.io/sync-options": "SkipDryRunOnMissingResource=true"}
+CRD_PENDING_ANNOTATION = {SYNC_OPTIONS: CRD_PENDING_OPTIONS}
 
 
 def sync_policy(policy: SyncPolicy, *options: str) -> ApplicationSpecSyncPolicy:
@@ -65,7 +67,7 @@ def helm_application(scope: Construct, id: str, *, estate: Estate, chart: HelmCh
         metadata=cdk8s.ApiObjectMetadata(
             name=name, namespace=estate.argocd.namespace,
             annotations=dict(annotations) if annotations else None,
-            finalizers=["resources-finalizer.argocd.argoproj.io"]),
+            finalizers=[CASCADE_FINALIZER]),
         spec=ApplicationSpec(
             project=PROJECT,
             destination=ApplicationSpecDestination(server=IN_CLUSTER, namespace=chart.namespace),
@@ -89,7 +91,7 @@ def directory_application(scope: Construct, id: str, *, estate: Estate, name: st
         scope, id,
         metadata=cdk8s.ApiObjectMetadata(
             name=name, namespace=estate.argocd.namespace,
-            finalizers=["resources-finalizer.argocd.argoproj.io"] if cascade_delete else None),
+            finalizers=[CASCADE_FINALIZER] if cascade_delete else None),
         spec=ApplicationSpec(
             project=PROJECT,
             destination=ApplicationSpecDestination(server=IN_CLUSTER, namespace=namespace),

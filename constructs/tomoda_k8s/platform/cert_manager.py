@@ -16,7 +16,8 @@ from imports.io.cert_manager import (
 from tomoda_model import Estate
 
 from .argo import CRD_PENDING_ANNOTATION, helm_application
-from .common import INGRESS_CLASS, platform_file, resources
+from ..conventions import INGRESS_CLASS
+from .common import platform_file, resources
 
 ACME_PROD = "https://acme-v02.api.letsencrypt.org/directory"
 

@@ -13,13 +13,13 @@ from imports.io.traefik import Middleware
 
 from tomoda_model import Estate
 
+from ..conventions import INGRESS_CLASS
 from .. import layout
 from ..base import OutputChart
 from ..external_secret import external_secret as shared_external_secret
 from .argo import CRD_PENDING_ANNOTATION
 
 PLATFORM_TIER = "platform"
-INGRESS_CLASS = "traefik"
 
 
 def platform_file(scope: Construct, id: str, *, service: str) -> OutputChart:
@@ -31,6 +31,11 @@ def helm_fullname(release: str, chart: str) -> str:
     """The `<chart>.fullname` rule of Helm's default helpers (Service names of a release)."""
     name = release if chart in release else f"{release}-{chart}"
     return name[:63].rstrip("-")
+
+
+def redis_master(release: str, chart: str) -> str:
+    """Bitnami redis, standalone: the master's StatefulSet and Service are `<fullname>-master`."""
+    return f"{helm_fullname(release, chart)}-master"
 
 
 def resources(cpu: str, memory: str, *, cpu_limit: Optional[str] = None,

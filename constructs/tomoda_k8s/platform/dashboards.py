@@ -64,7 +64,7 @@ def data_plane(estate: Estate, photon: k8s.KubeDeployment) -> dict:
                        (f"sum(cnpg_backends_total{{{pods}}})", "backends"), "short"))
         panels.append((f"{t.name}: Redis ready replicas",
                        (f'max(kube_statefulset_status_replicas_ready{{namespace="{ns}", '
-                        f'statefulset="{redis_statefulset(t)}"}})', "ready"), "short"))
+                        f'statefulset="{redis_statefulset(estate, t)}"}})', "ready"), "short"))
         if t.postgres.backup is not None:
             panels.append((f"{t.name}: age of last backup",
                            (f"time() - max(cnpg_collector_last_available_backup_timestamp{{{pods}}})",

@@ -27,10 +27,10 @@ from imports.io.external_secrets import (
 )
 from tomoda_model import Estate
 
+from ..conventions import WI_ANNOTATION
 from .argo import CRD_PENDING_ANNOTATION, helm_application
 from .common import external_secret, platform_file, resources
 
-WI_ANNOTATION = "iam.gke.io/gcp-service-account"
 AWS_READER_SECRET = "aws-sm-reader"
 AWS_KEY_ID = "access-key-id"
 AWS_SECRET_KEY = "secret-access-key"

@@ -19,7 +19,7 @@ from tomoda_model import Estate
 
 from .argo import helm_application
 from .common import external_secret, platform_file, resources
-from .external_secrets import WI_ANNOTATION
+from ..conventions import WI_ANNOTATION
 
 AUTH_SCRIPT = "gar-auth.sh"
 SCRIPTS_DIR = "/scripts"  # where the chart mounts authScripts

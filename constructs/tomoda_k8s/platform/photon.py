@@ -12,6 +12,7 @@ from constructs import Construct
 from tomoda_model import Estate
 
 from ..base import ServiceEndpoint
+from .argo import KEEP_ANNOTATION
 from .common import platform_file
 
 NAME = "photon"
@@ -63,7 +64,7 @@ class Photon(Construct):
             chart, "data",
             # The index takes hours to download: never pruned, never deleted with the tier.
             metadata=meta(f"{NAME}-data",
-                          annotations={"argocd.argoproj.io/sync-options": "Prune=false,Delete=false"}),
+                          annotations=KEEP_ANNOTATION),
             spec=k8s.PersistentVolumeClaimSpec(
                 access_modes=["ReadWriteOnce"],
                 resources=k8s.ResourceRequirements(

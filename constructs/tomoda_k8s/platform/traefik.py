@@ -6,7 +6,8 @@ from constructs import Construct
 from tomoda_model import Estate
 
 from .argo import helm_application
-from .common import INGRESS_CLASS, platform_file, resources
+from ..conventions import INGRESS_CLASS
+from .common import platform_file, resources
 
 LB_TYPE_ANNOTATION = {"cloud.google.com/load-balancer-type": "External"}
 

@@ -19,6 +19,7 @@ from imports.io.argoproj import (
 
 from tomoda_model import Estate, SyncPolicy
 
+from ..conventions import CASCADE_FINALIZER, SYNC_OPTIONS
 from ..platform.argo import (
     CRD_PENDING_ANNOTATION,
     IN_CLUSTER,
@@ -27,8 +28,6 @@ from ..platform.argo import (
     sync_policy,
 )
 
-SYNC_OPTIONS = "argocd.argoproj.io/sync-options"
-CASCADE_FINALIZER = "resources-finalizer.argocd.argoproj.io"
 
 
 def sync_annotations(*, keep: bool = False, crd: bool = False) -> dict[str, str]:

@@ -28,9 +28,9 @@ from imports.io.cnpg.postgresql import (
 
 from tomoda_model import Estate, Tenant
 
+from ..conventions import WI_ANNOTATION
 from .argo import sync_annotations
 
-WI_ANNOTATION = "iam.gke.io/gcp-service-account"
 
 
 class ClusterBackup(Construct):

@@ -7,7 +7,7 @@ from tomoda_model import Estate, Tenant
 
 from ..base import ServiceEndpoint
 from ..platform.argo import helm_application
-from ..platform.common import helm_fullname
+from ..platform.common import redis_master
 from .argo import sync_annotations
 
 PORT = 6379
@@ -26,7 +26,7 @@ EXPORTER_RESOURCES = {"requests": {"cpu": "10m", "memory": "32Mi"},
 def master_service(release: str, namespace: str, chart: str = "redis") -> ServiceEndpoint:
     """The standalone master's Service, which the chart names `<fullname>-master`
     (Bitnami's fullname is Helm's default rule: the release, or `<release>-<chart>`)."""
-    return ServiceEndpoint(f"{helm_fullname(release, chart)}-master", namespace, PORT)
+    return ServiceEndpoint(redis_master(release, chart), namespace, PORT)
 
 
 def values(tenant: Tenant) -> dict:
