@@ -130,6 +130,7 @@ class Backups:
 @dataclass(frozen=True)
 class ArgoCd:
     namespace: str
+    release: str         # Helm release name (Terraform); the chart names its Services after it
     chart_repo: str
     chart_version: str
     host: str            # FQDN of the Argo CD UI

@@ -76,6 +76,8 @@ def validate(estate: Estate) -> Estate:
         raise ModelError("cluster.kubernetes_version",
                          f"{estate.cluster.kubernetes_version!r} is not a minor version like 1.33")
     _host("argocd.host", estate.argocd.host, d)
+    _name("argocd.release", estate.argocd.release)
+    _name("argocd.namespace", estate.argocd.namespace)
     if not EXACT_VERSION.match(estate.argocd.chart_version):
         raise ModelError("argocd.chart_version", f"{estate.argocd.chart_version!r} is not an exact version")
     for key, chart in estate.platform.charts.items():

@@ -8,10 +8,15 @@ from constructs import Construct
 
 from tomoda_model import Estate
 
-from .common import platform_file, tls_ingress
+from .common import helm_fullname, platform_file, tls_ingress
 
-SERVER_SERVICE = "argocd-server"  # fixed by the argo-cd chart for release `argocd`
 SERVER_PORT = 80                  # plain HTTP: server.insecure, Traefik terminates TLS
+
+
+def server_service(estate: Estate) -> str:
+    """The argo-cd chart names its server Service `<fullname>-server`, and its fullname is
+    the release name when that contains the chart's name override `argocd`."""
+    return f"{helm_fullname(estate.argocd.release, 'argocd')}-server"
 
 
 class ArgoCdIngress(Construct):
@@ -19,6 +24,6 @@ class ArgoCdIngress(Construct):
         super().__init__(scope, id)
         chart = platform_file(self, "file", service="argocd-ingress")
         self.ingress = tls_ingress(
-            chart, "ingress", estate=estate, name=SERVER_SERVICE, namespace=estate.argocd.namespace,
-            host=estate.argocd.host, service=SERVER_SERVICE, port=SERVER_PORT,
+            chart, "ingress", estate=estate, name=server_service(estate), namespace=estate.argocd.namespace,
+            host=estate.argocd.host, service=server_service(estate), port=SERVER_PORT,
             issuer=issuer)

@@ -67,7 +67,7 @@ class ArgoCd(Construct):
         client_secret = DataGoogleSecretManagerSecretVersion(
             self, "dex-client-secret", secret=argocd.dex_client_secret_secret)
         self.release = Release(
-            self, "release", name="argocd", namespace=argocd.namespace, create_namespace=True,
+            self, "release", name=argocd.release, namespace=argocd.namespace, create_namespace=True,
             repository=argocd.chart_repo, chart="argo-cd", version=argocd.chart_version,
             values=[values(estate)],
             set_sensitive=[
