@@ -64,6 +64,9 @@ PLATFORM_REQUIRED = {
     "identities": ("external_secrets", "image_updater"),
 }
 
+# Which chart creates the Kubernetes service account of each platform identity.
+IDENTITY_CHARTS = {"external_secrets": "external-secrets", "image_updater": "argocd-image-updater"}
+
 
 def validate(estate: Estate) -> Estate:
     d = estate.domain
@@ -98,6 +101,15 @@ def validate(estate: Estate) -> Estate:
         for key in keys:
             if key not in getattr(estate.platform, table):
                 raise ModelError(f"platform.{table}.{key}", "required by the platform tier")
+    # An operator's service account lives where its chart installs it (one value, twice).
+    for identity, chart in IDENTITY_CHARTS.items():
+        wi, ns = estate.platform.identities[identity], estate.platform.charts[chart].namespace
+        if wi.namespace != ns:
+            raise ModelError(f"platform.identities.{identity}.namespace",
+                             f"{wi.namespace!r} differs from platform.charts.{chart}.namespace {ns!r}")
+    if estate.platform.charts["argocd-image-updater"].namespace != estate.argocd.namespace:
+        raise ModelError("platform.charts.argocd-image-updater.namespace",
+                         f"Image Updater runs beside Argo CD, in {estate.argocd.namespace!r}")
     if PLATFORM_TIER in estate.tenants:
         raise ModelError(f"tenants.{PLATFORM_TIER}", "the platform tier's name; rename the tenant file")
 

@@ -78,3 +78,11 @@ def test_one_model_value_gives_both_sides_of_workload_identity(estate):
     wi = estate.tenants["prod"].postgres.backup.identity
     assert estate.gsa_email(wi) == "cnpg-backup-sa@development-485000.iam.gserviceaccount.com"
     assert estate.wi_member(wi) == "serviceAccount:development-485000.svc.id.goog[data/postgres-prod]"
+
+
+def test_an_identity_outside_its_charts_namespace_is_rejected(tmp_path):
+    cfg = _broken(tmp_path, "estate.toml", 'namespace = "external-secrets"\nksa',
+                  'namespace = "eso"\nksa')
+    with pytest.raises(ModelError) as err:
+        load_estate(cfg)
+    assert err.value.field == "platform.identities.external_secrets.namespace"
