@@ -3,27 +3,18 @@
 Services select pods; Ingress backends exist with that port; HPA/PDB targets and
 NetworkPolicy selectors match workloads; envFrom/env/volumes name ConfigMaps or Secrets
 that something creates; ExternalSecrets name existing stores; Ingress issuers exist;
-Argo CD Application paths exist; no object is defined twice.
+Argo CD Application paths exist; no object is defined twice (the last two, with the
+kustomizations, in wiring_gitops.py).
 """
 from __future__ import annotations
 
 import fnmatch
-from collections import defaultdict
 from typing import Optional
 
-from .context import Context, Obj, split_image, walk
+from .context import Context, Obj, walk
 from .findings import Findings
+from .wiring_gitops import applications, duplicates, kustomizations, terraform_duplicates
 
-# The attribute that names a Terraform resource in its cloud: two resources with the same
-# value are one object fought over by two owners (e.g. a second tenant's Cloud Build trigger).
-TF_IDENTITY = {
-    "google_cloudbuild_trigger": "name", "google_service_account": "account_id",
-    "google_storage_bucket": "name", "google_secret_manager_secret": "secret_id",
-    "google_artifact_registry_repository": "repository_id", "aws_s3_bucket": "bucket",
-    "aws_secretsmanager_secret": "name", "aws_cloudfront_origin_access_control": "name",
-    "aws_acm_certificate": "domain_name", "cloudflare_dns_record": "name",
-    "cloudflare_record": "name", "helm_release": "name",
-}
 MIDDLEWARE_ANNOTATION = "traefik.ingress.kubernetes.io/router.middlewares"
 ISSUER_ANNOTATIONS = {"cert-manager.io/cluster-issuer": "ClusterIssuer",
                       "cert-manager.io/issuer": "Issuer"}
@@ -106,36 +97,11 @@ class SecretIndex:
 
 def check(ctx: Context) -> Findings:
     f = Findings("wiring")
-    for step in (_duplicates, _terraform_duplicates, _services, _ingresses, _scaling, _network_policies,
-                 _config_refs, _external_secrets, _secret_refs_of_stores, _cnpg_secrets,
-                 _applications, _kustomizations):
+    for step in (duplicates, terraform_duplicates, _services, _ingresses, _scaling,
+                 _network_policies, _config_refs, _external_secrets, _secret_refs_of_stores,
+                 _cnpg_secrets, applications, kustomizations):
         step(ctx, f)
     return f
-
-
-def _duplicates(ctx: Context, f: Findings) -> None:
-    seen: dict[tuple, list[Obj]] = defaultdict(list)
-    for o in ctx.objects:
-        seen[(o.group, o.kind, o.namespace, o.name)].append(o)
-    f.count(len(seen))
-    for (group, kind, ns, name), objs in seen.items():
-        if len(objs) > 1:
-            where = ", ".join(sorted(o.file for o in objs))
-            f.fail(f"{objs[0].ref} ({group or 'core'}) is defined {len(objs)} times: {where}")
-
-
-def _terraform_duplicates(ctx: Context, f: Findings) -> None:
-    seen: dict[tuple, list] = defaultdict(list)
-    for r in ctx.resources(*TF_IDENTITY):
-        value = r.body.get(TF_IDENTITY[r.type])
-        if isinstance(value, str) and "${" not in value:
-            kind = "cloudflare_record" if r.type.startswith("cloudflare_") else r.type
-            extra = r.body.get("type", "") if kind == "cloudflare_record" else ""
-            seen[(kind, value, extra)].append(r)
-    f.count(len(seen))
-    for (kind, value, _), rs in seen.items():
-        if len(rs) > 1:
-            f.fail(f"{kind} {value!r} is declared {len(rs)} times: {', '.join(map(str, rs))}")
 
 
 def _services(ctx: Context, f: Findings) -> None:
@@ -341,59 +307,3 @@ def _cnpg_secrets(ctx: Context, f: Findings) -> None:
             if not index.secret(cluster.namespace, name):
                 f.fail(f"{cluster} bootstraps from Secret {cluster.namespace}/{name}: nothing in "
                        f"dist/ creates it")
-
-
-def _applications(ctx: Context, f: Findings) -> None:
-    gitops = ctx.estate.gitops
-    prefix = gitops.dist_path.rstrip("/") + "/"
-    for app in ctx.of_kind("Application"):
-        sources = ctx.sources(app)
-        refs = {s["ref"]: s for s in sources if s.get("ref")}
-        paths = []  # (path in our repo, what names it)
-        for src in sources:
-            if src.get("path") and not src.get("chart") and src.get("repoURL") != gitops.repo_url:
-                f.count()
-                f.fail(f"{app} syncs path {src['path']} of {src.get('repoURL')}: not the GitOps "
-                       f"repo {gitops.repo_url} that dist/ is pushed to")
-            if src.get("repoURL") == gitops.repo_url and src.get("path"):
-                paths.append((src["path"], "path"))
-                if src.get("targetRevision", "HEAD") != gitops.branch:
-                    f.fail(f"{app} syncs revision {src.get('targetRevision')!r} of "
-                           f"{gitops.repo_url}: the model's branch is {gitops.branch!r}")
-            # multi-source values: `$<ref>/<path>` names a file of the source with that ref
-            for v in ((src.get("helm") or {}).get("valueFiles") or []):
-                ref, _, rest = v.partition("/")
-                origin = refs.get(ref[1:]) if ref.startswith("$") else None
-                if origin is not None and origin.get("repoURL") == gitops.repo_url:
-                    paths.append((rest, f"values file {v}"))
-        for path, what in paths:
-            f.count()
-            if not path.startswith(prefix):
-                f.fail(f"{app} syncs {what} {path} of {gitops.repo_url}: outside {prefix} "
-                       f"(dist/ is synced from there)")
-                continue
-            target = ctx.dist / path[len(prefix):]
-            if not target.exists() or (target.is_dir() and not any(target.rglob("*.yaml"))):
-                f.fail(f"{app} syncs {what} {path}: {path[len(prefix):]} does not exist in "
-                       f"dist/ (or holds no YAML)")
-
-
-def _kustomizations(ctx: Context, f: Findings) -> None:
-    """With a kustomization.yaml Argo CD renders only the files it lists: list them all."""
-    for rel, kust in ctx.kustomizations.items():
-        listed = set(kust.get("resources") or [])
-        present = {p.name for p in (ctx.dist / rel).glob("*.yaml")
-                   if p.name != "kustomization.yaml" and not p.name.startswith(".argocd-source")}
-        f.count(len(present | listed))
-        for name in sorted(present - listed):
-            f.fail(f"{rel}/{name} is not listed in {rel}/kustomization.yaml: Argo CD would "
-                   f"never apply it")
-        for name in sorted(listed - present):
-            f.fail(f"{rel}/kustomization.yaml lists {name}: no such file")
-        images = {split_image(c.get("image", ""))[0]
-                  for o in ctx.objects if o.file.startswith(rel + "/") for c in o.containers()}
-        for img in kust.get("images") or []:
-            f.count()
-            if img.get("name") not in images:
-                f.fail(f"{rel}/kustomization.yaml overrides image {img.get('name')}: no container "
-                       f"in {rel} runs it")

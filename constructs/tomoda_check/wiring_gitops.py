@@ -1,0 +1,102 @@
+"""Wiring of what Argo CD and Terraform see as a whole: no object or cloud name defined
+twice, every Application syncs an existing path of the GitOps repo, every kustomization
+lists exactly the files beside it. Part of the `wiring` family (wiring.py runs it).
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from .context import Context, Obj, split_image
+from .findings import Findings
+
+# The attribute that names a Terraform resource in its cloud: two resources with the same
+# value are one object fought over by two owners (e.g. a second tenant's Cloud Build trigger).
+TF_IDENTITY = {
+    "google_cloudbuild_trigger": "name", "google_service_account": "account_id",
+    "google_storage_bucket": "name", "google_secret_manager_secret": "secret_id",
+    "google_artifact_registry_repository": "repository_id", "aws_s3_bucket": "bucket",
+    "aws_secretsmanager_secret": "name", "aws_cloudfront_origin_access_control": "name",
+    "aws_acm_certificate": "domain_name", "cloudflare_dns_record": "name",
+    "cloudflare_record": "name", "helm_release": "name",
+}
+
+
+def duplicates(ctx: Context, f: Findings) -> None:
+    seen: dict[tuple, list[Obj]] = defaultdict(list)
+    for o in ctx.objects:
+        seen[(o.group, o.kind, o.namespace, o.name)].append(o)
+    f.count(len(seen))
+    for (group, kind, ns, name), objs in seen.items():
+        if len(objs) > 1:
+            where = ", ".join(sorted(o.file for o in objs))
+            f.fail(f"{objs[0].ref} ({group or 'core'}) is defined {len(objs)} times: {where}")
+
+
+def terraform_duplicates(ctx: Context, f: Findings) -> None:
+    seen: dict[tuple, list] = defaultdict(list)
+    for r in ctx.resources(*TF_IDENTITY):
+        value = r.body.get(TF_IDENTITY[r.type])
+        if isinstance(value, str) and "${" not in value:
+            kind = "cloudflare_record" if r.type.startswith("cloudflare_") else r.type
+            extra = r.body.get("type", "") if kind == "cloudflare_record" else ""
+            seen[(kind, value, extra)].append(r)
+    f.count(len(seen))
+    for (kind, value, _), rs in seen.items():
+        if len(rs) > 1:
+            f.fail(f"{kind} {value!r} is declared {len(rs)} times: {', '.join(map(str, rs))}")
+
+
+def applications(ctx: Context, f: Findings) -> None:
+    gitops = ctx.estate.gitops
+    prefix = gitops.dist_path.rstrip("/") + "/"
+    for app in ctx.of_kind("Application"):
+        sources = ctx.sources(app)
+        refs = {s["ref"]: s for s in sources if s.get("ref")}
+        paths = []  # (path in our repo, what names it)
+        for src in sources:
+            if src.get("path") and not src.get("chart") and src.get("repoURL") != gitops.repo_url:
+                f.count()
+                f.fail(f"{app} syncs path {src['path']} of {src.get('repoURL')}: not the GitOps "
+                       f"repo {gitops.repo_url} that dist/ is pushed to")
+            if src.get("repoURL") == gitops.repo_url and src.get("path"):
+                paths.append((src["path"], "path"))
+                if src.get("targetRevision", "HEAD") != gitops.branch:
+                    f.fail(f"{app} syncs revision {src.get('targetRevision')!r} of "
+                           f"{gitops.repo_url}: the model's branch is {gitops.branch!r}")
+            # multi-source values: `$<ref>/<path>` names a file of the source with that ref
+            for v in ((src.get("helm") or {}).get("valueFiles") or []):
+                ref, _, rest = v.partition("/")
+                origin = refs.get(ref[1:]) if ref.startswith("$") else None
+                if origin is not None and origin.get("repoURL") == gitops.repo_url:
+                    paths.append((rest, f"values file {v}"))
+        for path, what in paths:
+            f.count()
+            if not path.startswith(prefix):
+                f.fail(f"{app} syncs {what} {path} of {gitops.repo_url}: outside {prefix} "
+                       f"(dist/ is synced from there)")
+                continue
+            target = ctx.dist / path[len(prefix):]
+            if not target.exists() or (target.is_dir() and not any(target.rglob("*.yaml"))):
+                f.fail(f"{app} syncs {what} {path}: {path[len(prefix):]} does not exist in "
+                       f"dist/ (or holds no YAML)")
+
+
+def kustomizations(ctx: Context, f: Findings) -> None:
+    """With a kustomization.yaml Argo CD renders only the files it lists: list them all."""
+    for rel, kust in ctx.kustomizations.items():
+        listed = set(kust.get("resources") or [])
+        present = {p.name for p in (ctx.dist / rel).glob("*.yaml")
+                   if p.name != "kustomization.yaml" and not p.name.startswith(".argocd-source")}
+        f.count(len(present | listed))
+        for name in sorted(present - listed):
+            f.fail(f"{rel}/{name} is not listed in {rel}/kustomization.yaml: Argo CD would "
+                   f"never apply it")
+        for name in sorted(listed - present):
+            f.fail(f"{rel}/kustomization.yaml lists {name}: no such file")
+        images = {split_image(c.get("image", ""))[0]
+                  for o in ctx.objects if o.file.startswith(rel + "/") for c in o.containers()}
+        for img in kust.get("images") or []:
+            f.count()
+            if img.get("name") not in images:
+                f.fail(f"{rel}/kustomization.yaml overrides image {img.get('name')}: no container "
+                       f"in {rel} runs it")
