@@ -14,6 +14,7 @@ from imports.io.argoproj import (
     Application,
     ApplicationSpec,
     ApplicationSpecDestination,
+    ApplicationSpecIgnoreDifferences,
     ApplicationSpecSource,
     ApplicationSpecSourceDirectory,
     ApplicationSpecSourceHelm,
@@ -23,9 +24,9 @@ from imports.io.argoproj import (
     ApplicationSpecSyncPolicyRetryBackoff,
 )
 from tomoda_model import Estate
+from tomoda_model.model import HelmChart, SyncPolicy
 
 from ..conventions import CASCADE_FINALIZER, CRD_PENDING_OPTIONS, KEEP_OPTIONS, SYNC_OPTIONS
-from tomoda_model.model import HelmChart, SyncPolicy
 
 IN_CLUSTER = "https://kubernetes.default.svc"
 PROJECT = "default"
@@ -51,6 +52,31 @@ def sync_policy(policy: SyncPolicy, *options: str) -> ApplicationSpecSyncPolicy:
     )
 
 
+def application(scope: Construct, id: str, *, estate: Estate, name: str, namespace: str,
+                source: ApplicationSpecSource, sync: SyncPolicy, options: Sequence[str] = (),
+                annotations: Optional[Mapping[str, str]] = None, cascade_delete: bool = True,
+                ignore_differences: Optional[Sequence[ApplicationSpecIgnoreDifferences]] = None,
+                ) -> Application:
+    """The one shape of every Application in dist/: in Argo CD's namespace, project and
+    cluster, the model's sync policy plus `options`.
+
+    `cascade_delete` adds the resources finalizer: deleting the Application then deletes
+    what it synced (objects annotated Delete=false excepted).
+    """
+    return Application(
+        scope, id,
+        metadata=cdk8s.ApiObjectMetadata(
+            name=name, namespace=estate.argocd.namespace,
+            annotations=dict(annotations) if annotations else None,
+            finalizers=[CASCADE_FINALIZER] if cascade_delete else None),
+        spec=ApplicationSpec(
+            project=PROJECT,
+            destination=ApplicationSpecDestination(server=IN_CLUSTER, namespace=namespace),
+            source=source,
+            ignore_differences=list(ignore_differences) if ignore_differences else None,
+            sync_policy=sync_policy(sync, *options)))
+
+
 def helm_application(scope: Construct, id: str, *, estate: Estate, chart: HelmChart,
                      values: Mapping[str, Any], sync: SyncPolicy, release: Optional[str] = None,
                      server_side_apply: bool = False,
@@ -62,21 +88,12 @@ def helm_application(scope: Construct, id: str, *, estate: Estate, chart: HelmCh
     """
     name = release or chart.chart
     options = ["CreateNamespace=true"] + (["ServerSideApply=true"] if server_side_apply else [])
-    return Application(
-        scope, id,
-        metadata=cdk8s.ApiObjectMetadata(
-            name=name, namespace=estate.argocd.namespace,
-            annotations=dict(annotations) if annotations else None,
-            finalizers=[CASCADE_FINALIZER]),
-        spec=ApplicationSpec(
-            project=PROJECT,
-            destination=ApplicationSpecDestination(server=IN_CLUSTER, namespace=chart.namespace),
-            source=ApplicationSpecSource(
-                repo_url=chart.repo_url, chart=chart.chart, target_revision=chart.version,
-                helm=ApplicationSpecSourceHelm(release_name=name, values_object=dict(values))),
-            sync_policy=sync_policy(sync, *options),
-        ),
-    )
+    return application(
+        scope, id, estate=estate, name=name, namespace=chart.namespace, sync=sync,
+        options=options, annotations=annotations,
+        source=ApplicationSpecSource(
+            repo_url=chart.repo_url, chart=chart.chart, target_revision=chart.version,
+            helm=ApplicationSpecSourceHelm(release_name=name, values_object=dict(values))))
 
 
 def directory_application(scope: Construct, id: str, *, estate: Estate, name: str, path: str,
@@ -87,17 +104,9 @@ def directory_application(scope: Construct, id: str, *, estate: Estate, name: st
     `cascade_delete` adds the resources finalizer: deleting the Application then deletes
     what it synced (objects annotated Delete=false excepted).
     """
-    return Application(
-        scope, id,
-        metadata=cdk8s.ApiObjectMetadata(
-            name=name, namespace=estate.argocd.namespace,
-            finalizers=[CASCADE_FINALIZER] if cascade_delete else None),
-        spec=ApplicationSpec(
-            project=PROJECT,
-            destination=ApplicationSpecDestination(server=IN_CLUSTER, namespace=namespace),
-            source=ApplicationSpecSource(
-                repo_url=estate.gitops.repo_url, target_revision=estate.gitops.branch, path=path,
-                directory=ApplicationSpecSourceDirectory(recurse=True)),
-            sync_policy=sync_policy(sync, *options),
-        ),
-    )
+    return application(
+        scope, id, estate=estate, name=name, namespace=namespace, sync=sync, options=options,
+        cascade_delete=cascade_delete,
+        source=ApplicationSpecSource(
+            repo_url=estate.gitops.repo_url, target_revision=estate.gitops.branch, path=path,
+            directory=ApplicationSpecSourceDirectory(recurse=True)))

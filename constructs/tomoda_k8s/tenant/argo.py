@@ -7,25 +7,20 @@ from __future__ import annotations
 
 from typing import Mapping, Optional
 
-import cdk8s
 from constructs import Construct
 from imports.io.argoproj import (
     Application,
-    ApplicationSpec,
-    ApplicationSpecDestination,
     ApplicationSpecIgnoreDifferences,
     ApplicationSpecSource,
 )
 
 from tomoda_model import Estate, SyncPolicy
 
-from ..conventions import CASCADE_FINALIZER, SYNC_OPTIONS
+from ..conventions import SYNC_OPTIONS
 from ..platform.argo import (
     CRD_PENDING_ANNOTATION,
-    IN_CLUSTER,
+    application,
     KEEP_ANNOTATION,
-    PROJECT,
-    sync_policy,
 )
 
 
@@ -56,15 +51,6 @@ def source_application(scope: Construct, id: str, *, estate: Estate, name: str, 
                                                 json_pointers=["/spec/replicas"])]
               if hpa_owns_replicas else None)
     options = ("RespectIgnoreDifferences=true",) if hpa_owns_replicas else ()
-    return Application(
-        scope, id,
-        metadata=cdk8s.ApiObjectMetadata(
-            name=name, namespace=estate.argocd.namespace,
-            annotations=dict(annotations) if annotations else None,
-            finalizers=[CASCADE_FINALIZER]),
-        spec=ApplicationSpec(
-            project=PROJECT,
-            destination=ApplicationSpecDestination(server=IN_CLUSTER, namespace=namespace),
-            source=source,
-            ignore_differences=ignore,
-            sync_policy=sync_policy(sync, *options)))
+    return application(scope, id, estate=estate, name=name, namespace=namespace, source=source,
+                       sync=sync, options=options, annotations=annotations,
+                       ignore_differences=ignore)
