@@ -13,7 +13,13 @@ from typing import Optional
 
 from .context import Context, Obj, walk
 from .findings import Findings
-from .wiring_gitops import applications, duplicates, kustomizations, terraform_duplicates
+from .wiring_gitops import (
+    applications,
+    duplicates,
+    kustomizations,
+    terraform_duplicates,
+    terraform_references,
+)
 
 MIDDLEWARE_ANNOTATION = "traefik.ingress.kubernetes.io/router.middlewares"
 ISSUER_ANNOTATIONS = {"cert-manager.io/cluster-issuer": "ClusterIssuer",
@@ -99,7 +105,7 @@ def check(ctx: Context) -> Findings:
     f = Findings("wiring")
     for step in (duplicates, terraform_duplicates, _services, _ingresses, _scaling,
                  _network_policies, _config_refs, _external_secrets, _secret_refs_of_stores,
-                 _cnpg_secrets, applications, kustomizations):
+                 _cnpg_secrets, applications, kustomizations, terraform_references):
         step(ctx, f)
     return f
 

@@ -1,9 +1,11 @@
 """Wiring of what Argo CD and Terraform see as a whole: no object or cloud name defined
 twice, every Application syncs an existing path of the GitOps repo, every kustomization
-lists exactly the files beside it. Part of the `wiring` family (wiring.py runs it).
+lists exactly the files beside it, every Terraform reference names a block of its stack.
+Part of the `wiring` family (wiring.py runs it).
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from .context import Context, Obj, split_image
@@ -100,3 +102,47 @@ def kustomizations(ctx: Context, f: Findings) -> None:
             if img.get("name") not in images:
                 f.fail(f"{rel}/kustomization.yaml overrides image {img.get('name')}: no container "
                        f"in {rel} runs it")
+
+
+# `type.name` or `data.type.name` inside a Terraform expression `${...}`.
+TF_EXPRESSION = re.compile(r"\$\{([^}]*)\}")
+TF_REFERENCE = re.compile(r"(?<![\w.])(data\.)?([a-z][a-z0-9]*_[a-z0-9_]+)\.([A-Za-z_][\w-]*)")
+
+
+def terraform_references(ctx: Context, f: Findings) -> None:
+    """Every `${type.name...}`, `${data.type.name...}` and depends_on entry of a stack names
+    a block that stack declares (terraform validate only runs where a provider can be had)."""
+    for stack, doc in ctx.stacks.items():
+        declared = {("", t, n) for t, items in (doc.get("resource") or {}).items() for n in items}
+        declared |= {("data.", t, n) for t, items in (doc.get("data") or {}).items() for n in items}
+
+        def check_ref(where: str, data: str, rtype: str, name: str) -> None:
+            f.count()
+            if (data, rtype, name) not in declared:
+                f.fail(f"terraform/{stack} {where} refers to {data}{rtype}.{name}: no such "
+                       f"{'data source' if data else 'resource'} in the stack")
+
+        for section in ("resource", "data", "output", "provider"):
+            for path, value in _strings(doc.get(section) or {}, (section,)):
+                for expression in TF_EXPRESSION.findall(value):
+                    for data, rtype, name in TF_REFERENCE.findall(expression):
+                        check_ref(".".join(map(str, path[:3])), data or "", rtype, name)
+        for rtype, items in (doc.get("resource") or {}).items():
+            for name, body in items.items():
+                for dep in body.get("depends_on") or []:
+                    m = TF_REFERENCE.fullmatch(dep)
+                    if m:
+                        check_ref(f"{rtype}.{name} depends_on", m.group(1) or "", m.group(2),
+                                  m.group(3))
+
+
+def _strings(node, path):
+    if isinstance(node, dict):
+        for k, v in node.items():
+            if k != "//":
+                yield from _strings(v, (*path, k))
+    elif isinstance(node, list):
+        for i, v in enumerate(node):
+            yield from _strings(v, (*path, i))
+    elif isinstance(node, str):
+        yield path, node

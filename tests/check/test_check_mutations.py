@@ -308,6 +308,11 @@ def _application_repo_typo(dist):
              lambda d: d["spec"]["source"].update(repoURL="https://github.com/tomoda-labs/devopz.git"))
 
 
+def _terraform_reference_typo(dist):
+    edit_tf(dist, "gcp", "google_container_node_pool", lambda b: True,
+            lambda b: b.update(cluster=b["cluster"].replace("gke_cluster", "gke_clustr")))
+
+
 CASES = [
     ("selector-typo", "wiring", _selector_typo,
      ["Service tomoda/backend-service", "app=tomoda-apx", "namespace tomoda"]),
@@ -344,6 +349,8 @@ CASES = [
      ["ExternalSecret prod/backend-secrets-prod", "tomoda-ghost-secret-prod", "google_secret_manager_secret"]),
     ("wi-binding-missing", "crosslayer", _wi_binding_removed,
      ["data/postgres-prod", "cnpg-backup-sa@", "workloadIdentityUser"]),
+    ("terraform-reference", "wiring", _terraform_reference_typo,
+     ["terraform/gcp", "google_container_node_pool", "google_container_cluster.gke_clustr"]),
     ("application-repo", "wiring", _application_repo_typo,
      ["Application argocd/prod-tomoda", "devopz.git"]),
     ("dangling-wi-member", "crosslayer", _dangling_wi_member,
