@@ -11,6 +11,9 @@ from pathlib import Path
 
 COMMAND = "make -s fresh"
 MARKER = "# tomoda pre-commit hook"
+# What a synthesis reads or writes: the check below is only about the commit when these
+# paths have no unstaged changes (the pre-commit tool stashes them itself; this hook asks).
+SYNTH_PATHS = "config constructs apps imports dist docs requirements.lock"
 
 
 class HookError(Exception):
@@ -21,8 +24,14 @@ def script() -> str:
     return f"""#!/bin/sh
 {MARKER} (installed by `make hooks`; .pre-commit-config.yaml runs the same check).
 # Refuses a commit when dist/ or docs/environments.md is not what the source produces.
-# It checks the working tree; skip once with `git commit --no-verify`.
+# Skip once with `git commit --no-verify`.
 cd "$(git rev-parse --show-toplevel)" || exit 1
+if ! git diff --quiet -- {SYNTH_PATHS}; then
+    echo "pre-commit: unstaged changes under {SYNTH_PATHS}:" >&2
+    git diff --stat -- {SYNTH_PATHS} >&2
+    echo "the freshness check would not see what you commit: stage them (git add) or stash them." >&2
+    exit 1
+fi
 exec {COMMAND}
 """
 

@@ -113,3 +113,23 @@ def test_somebody_elses_hook_is_not_replaced_without_force(tmp_path):
     assert "mine" in (tmp_path / "pre-commit").read_text()
     forced = run_app("apps/hooks.py", "--hooks-dir", str(tmp_path), "--force", check=False)
     assert forced.returncode == 0 and (tmp_path / "pre-commit").read_text() == hooks.script()
+
+
+def test_the_hook_refuses_when_unstaged_changes_would_escape_the_check(tmp_path):
+    # GIVEN a repository with the hook and a committed config file
+    import subprocess
+
+    git = lambda *a: subprocess.run(["git", *a], cwd=tmp_path, capture_output=True,  # noqa: E731
+                                    text=True, check=True)
+    git("init", "-q")
+    (tmp_path / "config").mkdir()
+    (tmp_path / "config" / "estate.toml").write_text('domain = "tomoda.life"\n')
+    git("add", "config")
+    git("-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "init")
+    hook = hooks.install(tmp_path / ".git" / "hooks")
+    # WHEN the config changes without being staged and the hook runs
+    (tmp_path / "config" / "estate.toml").write_text('domain = "example.com"\n')
+    proc = subprocess.run(["sh", str(hook)], cwd=tmp_path, capture_output=True, text=True)
+    # THEN it refuses before checking anything, naming the unstaged path
+    assert proc.returncode == 1
+    assert "unstaged changes" in proc.stderr and "config/estate.toml" in proc.stderr
