@@ -16,7 +16,12 @@ PYTHON = sys.executable
 
 # Tests never share the developer's synthesis cache (.cache/synth): each test process gets
 # its own, set before anything imports tomoda_build.paths, for in-process calls too.
-os.environ.setdefault("TOMODA_CACHE", tempfile.mkdtemp(prefix="tomoda-test-cache-"))
+if "TOMODA_CACHE" not in os.environ:
+    import atexit
+    import shutil as _shutil
+
+    os.environ["TOMODA_CACHE"] = tempfile.mkdtemp(prefix="tomoda-test-cache-")
+    atexit.register(_shutil.rmtree, os.environ["TOMODA_CACHE"], ignore_errors=True)
 
 # Subprocess environment: the same source roots the Makefile uses, quiet jsii/cdktf.
 ENV = {
