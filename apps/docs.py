@@ -10,6 +10,9 @@ import argparse
 import sys
 from pathlib import Path
 
+# The source root (never the repo root: its constructs/ folder would shadow the library).
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "constructs"))
+
 from tomoda_build.paths import CONFIG, DIST, ROOT
 from tomoda_build.synth import SynthError, load
 from tomoda_ops import envdoc

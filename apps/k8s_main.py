@@ -9,6 +9,9 @@ import sys
 import time
 from pathlib import Path
 
+# The source root (never the repo root: its constructs/ folder would shadow the library).
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "constructs"))
+
 from tomoda_build.bindings import register_imports
 
 register_imports()

@@ -12,6 +12,9 @@ import os
 import sys
 from pathlib import Path
 
+# The source root (never the repo root: its constructs/ folder would shadow the library).
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "constructs"))
+
 from tomoda_build.paths import CACHE, CONFIG, DIST
 from tomoda_ops.release import ReleaseError, release
 

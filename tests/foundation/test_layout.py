@@ -48,3 +48,19 @@ def test_provider_packages_load_lazily_without_their_package_init():
             "from cdktf_cdktf_provider_aws.s3_bucket import S3Bucket; "
             "print(sum(m.startswith('cdktf_cdktf_provider_aws.') for m in sys.modules))")
     assert int(_resolve("-c", code)) < 5
+
+
+def test_entry_points_run_without_any_environment_setup():
+    # GIVEN no PYTHONPATH WHEN an entry point runs THEN it finds the construct libraries by
+    # itself (the source root, not the repo root) and `constructs` is still the library.
+    env = {k: v for k, v in ENV.items() if k != "PYTHONPATH"}
+    proc = subprocess.run([sys.executable, "apps/synth.py", "--help"], cwd=ROOT, env=env,
+                          capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    code = ("import runpy, sys; sys.argv = ['apps/check.py', '--help']\n"
+            "try:\n    runpy.run_path('apps/check.py', run_name='__main__')\n"
+            "except SystemExit:\n    pass\n"
+            "import constructs; print(constructs.__file__)")
+    proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True,
+                          text=True)
+    assert "site-packages" in proc.stdout.splitlines()[-1], proc.stdout + proc.stderr
