@@ -15,6 +15,7 @@ from tomoda_tf.lifecycle import KEEP
 
 # AWS-managed cache policy for static content (long TTLs, compression, no cookies/query).
 CACHE_POLICY = "Managed-CachingOptimized"
+HEADERS_POLICY = "Managed-SecurityHeadersPolicy"  # AWS-managed, same for every tenant
 
 
 class AssetsCertificate(Construct):
@@ -53,6 +54,8 @@ class AssetsCdn(Construct):
             CloudfrontOriginAccessControl)
         from cdktf_cdktf_provider_aws.data_aws_cloudfront_cache_policy import (
             DataAwsCloudfrontCachePolicy)
+        from cdktf_cdktf_provider_aws.data_aws_cloudfront_response_headers_policy import (
+            DataAwsCloudfrontResponseHeadersPolicy)
         from cdktf_cdktf_provider_aws.data_aws_iam_policy_document import (
             DataAwsIamPolicyDocument, DataAwsIamPolicyDocumentStatement,
             DataAwsIamPolicyDocumentStatementCondition, DataAwsIamPolicyDocumentStatementPrincipals)
@@ -100,6 +103,10 @@ class AssetsCdn(Construct):
             origin_access_control_origin_type="s3", signing_behavior="always",
             signing_protocol="sigv4")
         cache_policy = DataAwsCloudfrontCachePolicy(self, "cache-policy", name=CACHE_POLICY)
+        # User uploads are served from a tomoda.life host: nosniff, HSTS, frame and XSS
+        # headers keep an uploaded file from being interpreted as a page of ours.
+        headers_policy = DataAwsCloudfrontResponseHeadersPolicy(
+            self, "headers-policy", name=HEADERS_POLICY)
         origin_id = f"s3-{bucket}"
         self.distribution = CloudfrontDistribution(
             self, "distribution", enabled=True, is_ipv6_enabled=True, comment=alias,
@@ -110,7 +117,8 @@ class AssetsCdn(Construct):
             default_cache_behavior=CloudfrontDistributionDefaultCacheBehavior(
                 target_origin_id=origin_id, viewer_protocol_policy="redirect-to-https",
                 allowed_methods=["GET", "HEAD", "OPTIONS"], cached_methods=["GET", "HEAD"],
-                cache_policy_id=cache_policy.id, compress=True),
+                cache_policy_id=cache_policy.id, compress=True,
+                response_headers_policy_id=headers_policy.id),
             restrictions=CloudfrontDistributionRestrictions(
                 geo_restriction=CloudfrontDistributionRestrictionsGeoRestriction(
                     restriction_type="none")),
