@@ -129,3 +129,24 @@ def test_uploader_secret_container_per_tenant(aws_stacks, estate):
     for name, doc in aws_stacks.items():
         assert one(doc, "aws_secretsmanager_secret")["name"] == estate.tenants[name].cdn.uploader_secret
     assert one(aws_stacks["dev"], "aws_secretsmanager_secret")["name"] == "tomoda-s3-uploader-dev"
+
+
+def test_uploads_are_versioned_and_replaced_versions_expire_after_30_days(aws_stacks):
+    # The bucket also holds user-uploaded media: an overwrite or delete can be undone.
+    for doc in aws_stacks.values():
+        versioning = one(doc, "aws_s3_bucket_versioning")
+        assert versioning["bucket"] == ref(doc, "aws_s3_bucket", "id")
+        assert versioning["versioning_configuration"]["status"] == "Enabled"
+        (rule,) = one(doc, "aws_s3_bucket_lifecycle_configuration")["rule"]
+        assert rule["status"] == "Enabled"
+        assert rule["noncurrent_version_expiration"] == [{"noncurrent_days": 30}]
+
+
+def test_assets_are_served_with_the_managed_security_headers(aws_stacks):
+    for doc in aws_stacks.values():
+        behavior = one(doc, "aws_cloudfront_distribution")["default_cache_behavior"]
+        (name,) = doc["data"]["aws_cloudfront_response_headers_policy"]
+        assert behavior["response_headers_policy_id"] == \
+            f"${{data.aws_cloudfront_response_headers_policy.{name}.id}}"
+        (policy,) = datas(doc, "aws_cloudfront_response_headers_policy")
+        assert policy["name"] == "Managed-SecurityHeadersPolicy"
