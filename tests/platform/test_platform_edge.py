@@ -93,3 +93,13 @@ def test_image_updater_reads_artifact_registry_with_a_metadata_token(k8s_tree, e
     assert registry["prefix"] == estate.registry_host()
     script = registry["credentials"].removeprefix("ext:/scripts/")
     assert "metadata.google.internal" in v["authScripts"]["scripts"][script]
+
+
+def test_argocd_ingress_targets_the_server_of_the_terraform_release(k8s_tree, tf_tree):
+    # GIVEN Terraform installs argo-cd under the model's release name WHEN the platform
+    # routes argo-app.tomoda.life THEN it targets that release's server Service.
+    (release,) = tf_tree.tf("gcp-argocd")["resource"]["helm_release"].values()
+    ing = k8s_tree.find("Ingress", f"{release['name']}-server", release["namespace"])
+    (rule,) = ing["spec"]["rules"]
+    assert rule["host"] == "argo-app.tomoda.life"
+    assert rule["http"]["paths"][0]["backend"]["service"]["name"] == "argocd-server"

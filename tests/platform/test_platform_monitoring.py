@@ -72,3 +72,14 @@ def test_dashboards_are_labelled_json_config_maps(k8s_tree):
         for text in cm["data"].values():
             board = json.loads(text)
             assert board["panels"] and all(p["targets"] for p in board["panels"])
+
+
+def test_shared_entry_points_are_probed_and_alerted(k8s_tree):
+    # Argo CD's UI/API and the SSO gate are public too: a probe each, one alert for both.
+    probe = k8s_tree.find("Probe", "platform-entrypoints", "monitoring")
+    assert sorted(probe["spec"]["targets"]["staticConfig"]["static"]) == [
+        "https://argo-app.tomoda.life/healthz", "https://auth.tomoda.life/ping"]
+    rules = [r for _, d in k8s_tree.all_objects() if d.get("kind") == "PrometheusRule"
+             for g in d["spec"]["groups"] for r in g["rules"]]
+    assert any(r.get("alert") == "PlatformEntrypointDown" and 'role="platform"' in r["expr"]
+               for r in rules)
