@@ -1,8 +1,10 @@
 """Test helpers shared by every test module: `from support import ROOT, Tree, run_app`."""
 from __future__ import annotations
 
+import atexit
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -17,11 +19,8 @@ PYTHON = sys.executable
 # Tests never share the developer's synthesis cache (.cache/synth): each test process gets
 # its own, set before anything imports tomoda_build.paths, for in-process calls too.
 if "TOMODA_CACHE" not in os.environ:
-    import atexit
-    import shutil as _shutil
-
     os.environ["TOMODA_CACHE"] = tempfile.mkdtemp(prefix="tomoda-test-cache-")
-    atexit.register(_shutil.rmtree, os.environ["TOMODA_CACHE"], ignore_errors=True)
+    atexit.register(shutil.rmtree, os.environ["TOMODA_CACHE"], ignore_errors=True)
 
 # Subprocess environment: the same source roots the Makefile uses, quiet jsii/cdktf.
 ENV = {
@@ -89,8 +88,6 @@ STAGING_FROM_DEV = [
 def write_staging_config(dest: Path, trigger_prefix: str | None = "staging-") -> Path:
     """A copy of config/ at `dest` plus tenants/staging.toml (a second push-built tenant
     needs its own Cloud Build trigger prefix; None leaves it out)."""
-    import shutil
-
     shutil.copytree(CONFIG, dest)
     text = (CONFIG / "tenants" / "dev.toml").read_text()
     for old, new in STAGING_FROM_DEV:

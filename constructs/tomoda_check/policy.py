@@ -29,7 +29,7 @@ CREDENTIAL_PATTERNS = {
 }
 # Terraform attributes that hold a secret's value: allowed only as a reference (${...}),
 # i.e. read at apply time, never as a literal in the JSON.
-SECRET_VALUE_ATTRIBUTES = {"secret_data", "secret_string", "secret_binary", "value"}
+SECRET_VALUE_ATTRIBUTES = {"secret_data", "secret_string", "secret_binary"}
 SECRETISH_KEY = re.compile(r"(pass(word|wd)?|token|secret|api[-_]?key|private[-_]?key|credential)",
                            re.I)
 # A long run of base64 or hex with letters and digits: what a real secret value looks like.
@@ -64,7 +64,7 @@ def _terraform_secret_values(ctx: Context, f: Findings) -> None:
                 if rtype.endswith("_secret_version"):
                     f.fail(f"terraform/{stack} {rtype}.{name} writes a secret value into "
                            f"Terraform: secret containers only; values are set out of band")
-                for attr in SECRET_VALUE_ATTRIBUTES & set(body) - {"value"}:
+                for attr in sorted(SECRET_VALUE_ATTRIBUTES & set(body)):
                     f.fail(f"terraform/{stack} {rtype}.{name} sets {attr} in the JSON")
                 for entry in body.get("set_sensitive") or []:
                     value = str(entry.get("value", ""))

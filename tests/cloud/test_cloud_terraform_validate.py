@@ -44,18 +44,13 @@ def test_aws_constructs_validate_with_the_real_aws_provider(tmp_path, estate):
     init_and_validate(workdir)
 
 
-def _strip_cloudflare(doc: dict) -> dict:
-    """The real stack minus the Cloudflare provider, its records and data sources."""
-    doc = json.loads(json.dumps(doc))
-    doc["terraform"]["required_providers"].pop("cloudflare")
-    doc["provider"].pop("cloudflare")
-    for block in ("resource", "data"):
-        for kind in [k for k in doc.get(block, {}) if k.startswith("cloudflare_")]:
-            del doc[block][kind]
-    for validation in doc["resource"]["aws_acm_certificate_validation"].values():
-        validation["validation_record_fqdns"] = ["_0123456789abcdef.assets.example"]
-    text = json.dumps(doc)
-    assert "cloudflare_" not in text, "an AWS resource refers to Cloudflare beyond the validation"
+def _strip_cloudflare(stack: str, doc: dict) -> dict:
+    """The real stack minus the Cloudflare provider, its records and data sources (the
+    same stripping `make check`'s tools family validates)."""
+    from tomoda_check.tools import strip_cloudflare
+    doc, left = strip_cloudflare(stack, doc)
+    assert not left, f"AWS resources refer to Cloudflare beyond the validation: {left}"
+    assert "cloudflare_" not in json.dumps(doc)
     return doc
 
 
@@ -63,7 +58,7 @@ def _strip_cloudflare(doc: dict) -> dict:
 def test_real_aws_stack_validates_without_its_cloudflare_part(tmp_path, tf_tree, tenant):
     require_terraform_with_aws()
     # GIVEN the synthesized aws-<tenant> stack as written to dist/, Cloudflare parts removed
-    doc = _strip_cloudflare(tf_tree.tf(f"aws-{tenant}"))
+    doc = _strip_cloudflare(f"aws-{tenant}", tf_tree.tf(f"aws-{tenant}"))
     (tmp_path / "main.tf.json").write_text(json.dumps(doc, indent=2))
     # WHEN plain terraform (not cdktf) initializes and validates it THEN it accepts it
     init_and_validate(tmp_path)

@@ -45,27 +45,21 @@ class PublicProbes(Construct):
                  prober_address: str):
         super().__init__(scope, id)
         chart = platform_file(self, "file", service="probes")
-        self.probes: list[Probe] = []
-        for tenant in estate.tenants.values():
-            for role, urls in probe_targets(tenant).items():
-                name = f"{tenant.name}-{role}"
-                self.probes.append(Probe(
-                    chart, name,
-                    metadata=cdk8s.ApiObjectMetadata(name=name, namespace=namespace,
-                                                     annotations=CRD_PENDING_ANNOTATION),
-                    spec=ProbeSpec(
-                        job_name=name, module=MODULE, interval="30s",
-                        prober=ProbeSpecProber(url=prober_address),
-                        targets=ProbeSpecTargets(static_config=ProbeSpecTargetsStaticConfig(
-                            static=urls, labels={"tenant": tenant.name, "role": role}))),
-                ))
-        self.probes.append(Probe(
-            chart, "platform",
-            metadata=cdk8s.ApiObjectMetadata(name="platform-entrypoints", namespace=namespace,
-                                             annotations=CRD_PENDING_ANNOTATION),
-            spec=ProbeSpec(
-                job_name="platform-entrypoints", module=MODULE, interval="30s",
-                prober=ProbeSpecProber(url=prober_address),
-                targets=ProbeSpecTargets(static_config=ProbeSpecTargetsStaticConfig(
-                    static=platform_targets(estate), labels={"role": "platform"}))),
-        ))
+
+        def probe(name: str, urls: list[str], labels: dict[str, str]) -> Probe:
+            return Probe(
+                chart, name,
+                metadata=cdk8s.ApiObjectMetadata(name=name, namespace=namespace,
+                                                 annotations=CRD_PENDING_ANNOTATION),
+                spec=ProbeSpec(
+                    job_name=name, module=MODULE, interval="30s",
+                    prober=ProbeSpecProber(url=prober_address),
+                    targets=ProbeSpecTargets(static_config=ProbeSpecTargetsStaticConfig(
+                        static=urls, labels=labels))))
+
+        self.probes: list[Probe] = [
+            probe(f"{tenant.name}-{role}", urls, {"tenant": tenant.name, "role": role})
+            for tenant in estate.tenants.values()
+            for role, urls in probe_targets(tenant).items()]
+        self.probes.append(probe("platform-entrypoints", platform_targets(estate),
+                                 {"role": "platform"}))
