@@ -24,9 +24,10 @@ def test_prod_postgres_is_sized_and_tuned_as_the_matrix_says(k8s_tree):
     assert spec["postgresql"]["parameters"] == {
         "shared_buffers": "256MB", "effective_cache_size": "512MB",
         "log_statement": "none", "log_min_duration_statement": "1000"}
-    assert spec["backup"]["barmanObjectStore"]["destinationPath"] == \
-        "gs://tomoda-db-backups-development-485000/prod/"
-    assert spec["backup"]["retentionPolicy"] == "30d"
+    (plugin,) = spec["plugins"]
+    store = k8s_tree.find("ObjectStore", plugin["parameters"]["barmanObjectName"], "data")["spec"]
+    assert store["configuration"]["destinationPath"] == "gs://tomoda-db-backups-development-485000/prod/"
+    assert store["retentionPolicy"] == "30d"
 
 
 def test_dev_postgres_is_small_logs_everything_and_has_no_backup(k8s_tree):
@@ -34,7 +35,7 @@ def test_dev_postgres_is_small_logs_everything_and_has_no_backup(k8s_tree):
     assert spec["storage"]["size"] == "10Gi"
     assert spec["resources"]["limits"] == {"cpu": "500m", "memory": "512Mi"}
     assert spec["postgresql"]["parameters"] == {"shared_buffers": "128MB", "log_statement": "all"}
-    assert "backup" not in spec
+    assert "backup" not in spec and "plugins" not in spec
 
 
 @pytest.mark.parametrize("release, size, limits, metrics", [
@@ -44,14 +45,14 @@ def test_dev_postgres_is_small_logs_everything_and_has_no_backup(k8s_tree):
 def test_redis_releases_follow_the_matrix(k8s_tree, release, size, limits, metrics):
     values = _redis_values(k8s_tree, release)
     assert values["architecture"] == "standalone"
-    assert values["auth"]["enabled"] is False
+    assert values["auth"]["enabled"] is True  # issue 10: the app sends a password
     assert values["master"]["persistence"]["size"] == size
     assert values["master"]["resources"]["limits"] == limits
     assert values["metrics"]["enabled"] is metrics
 
 
 def test_every_tier_syncs_the_devops_repo_main_branch(k8s_tree):
-    apps = k8s_tree.docs("k8s/envs/bootstrap.yaml")
+    apps = k8s_tree.docs("k8s/envs/tiers.yaml")
     assert {a["metadata"]["name"] for a in apps} == {"platform", "dev", "prod"}
     for app in apps:
         src = app["spec"]["source"]

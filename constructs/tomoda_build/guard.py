@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-STATEFUL_KINDS = {"Cluster", "ScheduledBackup", "PersistentVolumeClaim"}
+STATEFUL_KINDS = {"Cluster", "ScheduledBackup", "PersistentVolumeClaim", "ObjectStore"}
 STATEFUL_CHARTS = {"redis"}  # Helm-installed data stores, installed by an Argo CD Application
 # Stateful Terraform types -> the attributes that force a replacement when they change
 # (a renamed bucket is a destroyed bucket, even under the same logical id).

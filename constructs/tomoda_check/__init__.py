@@ -17,7 +17,8 @@ from .context import AllowList, Context, CRD_DIR
 from .findings import Findings
 
 # Order matters only for reading the output: cheap, structural families first.
-FAMILIES = ("freshness", "schemas", "wiring", "crosslayer", "policy", "checkov", "tools")
+FAMILIES = ("freshness", "schemas", "wiring", "crosslayer", "first-sync", "deletion", "policy",
+            "checkov", "tools")
 SUBPROCESS_BOUND = frozenset({"freshness", "checkov", "tools"})
 
 
@@ -27,7 +28,7 @@ def make_context(dist: Path, config: Path, crd_dir: Path = CRD_DIR,
 
 
 def _run_family(ctx: Context, name: str) -> Findings:
-    module = importlib.import_module(f"{__name__}.{name}")
+    module = importlib.import_module(f"{__name__}.{name.replace('-', '_')}")
     started = time.monotonic()
     try:
         findings = module.check(ctx)

@@ -153,6 +153,21 @@ class AllowList:
         return None
 
 
+@dataclass(frozen=True)
+class PodInfo:
+    """Pods that will run: from a pod template in dist/, a chart's declared facts, or an
+    operator for a custom resource (tomoda_k8s.chart_facts)."""
+    namespace: str
+    labels: tuple[tuple[str, str], ...]
+    ports: tuple[int, ...]
+    source: str   # how failure messages name them
+    owner: Optional["Obj"] = field(default=None, compare=False, hash=False)
+
+    @property
+    def label_map(self) -> dict[str, str]:
+        return dict(self.labels)
+
+
 @dataclass
 class HelmRelease:
     """A Helm chart installed by an Argo CD Application or a Terraform helm_release.
@@ -166,6 +181,7 @@ class HelmRelease:
     namespace: str
     values: dict = field(default_factory=dict)
     app: Optional[Obj] = None  # the Argo CD Application, when it is one
+    version: str = ""
 
     @property
     def fullname(self) -> str:
@@ -214,6 +230,37 @@ class Context:
                 and (namespace is None or o.namespace == namespace)]
 
     @cached_property
+    def pods(self) -> list[PodInfo]:
+        """Every set of pods dist/ makes run, however it is created."""
+        from tomoda_k8s.chart_facts import CATALOG, OPERATOR_PODS, UnknownChart
+
+        out = []
+        for w in self.workloads():
+            labels = ((w.pod_template() or {}).get("metadata") or {}).get("labels") or {}
+            ports = tuple(p.get("containerPort") for c in w.containers() for p in c.get("ports") or []
+                          if p.get("containerPort"))
+            out.append(PodInfo(w.namespace, tuple(sorted(labels.items())), ports, str(w), w))
+        for rel in self.helm_releases:
+            try:
+                facts = CATALOG.facts(rel.chart, rel.version)
+            except UnknownChart:
+                continue  # the first-sync and charts families name it
+            for pod, labels in facts.pods_of(rel.release, rel.values):
+                out.append(PodInfo(rel.namespace, tuple(sorted(labels.items())), pod.ports,
+                                   f"pods of Helm release {rel.release} ({rel.owner})", rel.app))
+        for o in self.objects:
+            pod = OPERATOR_PODS.get((o.group, o.kind))
+            if pod is not None:
+                out.append(PodInfo(o.namespace, tuple(sorted(pod.render(name=o.name).items())),
+                                   pod.ports, f"{pod.role} pods of {o}", o))
+        return out
+
+    def pods_matching(self, namespace: str, selector: dict) -> list[PodInfo]:
+        """Pods of `namespace` whose labels carry every `selector` label."""
+        return [p for p in self.pods if p.namespace == namespace
+                and all(p.label_map.get(k) == v for k, v in selector.items())]
+
+    @cached_property
     def kustomizations(self) -> dict[str, dict]:
         """dist-relative directory -> parsed kustomization.yaml."""
         k8s = self.dist / "k8s"
@@ -230,7 +277,8 @@ class Context:
                     helm = src.get("helm") or {}
                     out.append(HelmRelease(str(app), src["chart"],
                                            helm.get("releaseName") or app.name, dest,
-                                           helm.get("valuesObject") or {}, app))
+                                           helm.get("valuesObject") or {}, app,
+                                           str(src.get("targetRevision", ""))))
         for r in self.resources("helm_release"):
             values: dict = {}
             for text in r.body.get("values") or []:
@@ -239,7 +287,8 @@ class Context:
                 except yaml.YAMLError:
                     pass  # interpolated values: nothing to read statically
             out.append(HelmRelease(str(r), r.body.get("chart", ""), r.body.get("name", ""),
-                                   r.body.get("namespace", "default"), values))
+                                   r.body.get("namespace", "default"), values,
+                                   version=str(r.body.get("version", ""))))
         return out
 
     @staticmethod

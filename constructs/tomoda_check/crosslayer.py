@@ -18,6 +18,7 @@ from .crosslayer_identity import (
     wi_bindings_exist,
     wi_members,
 )
+from .crosslayer_secrets import redis_auth, secret_isolation
 from .findings import Findings
 from .wiring import helm_created
 
@@ -31,7 +32,8 @@ BUILTIN_SERVICES = {("default", "kubernetes")}  # the API server, in every clust
 
 def check(ctx: Context) -> Findings:
     f = Findings("crosslayer")
-    for step in (gsa_declared, wi_members, wi_bindings_exist, secret_containers, backups,
+    for step in (gsa_declared, wi_members, wi_bindings_exist, secret_containers,
+                 secret_isolation, redis_auth, backups,
                  _cdn, _images, _image_updater, _dns_collisions, _service_urls,
                  _network_policy_enforced, _probe_targets):
         step(ctx, f)

@@ -180,12 +180,29 @@ def backups(ctx: Context, f: Findings) -> None:
                        f"{'google_storage_bucket' if scheme == 'gs' else 'aws_s3_bucket'} in "
                        f"terraform/ (declared: {', '.join(sorted(filter(None, buckets))) or 'none'})")
                 continue
-            if scheme == "gs" and o.kind == "Cluster":
-                tpl = ((o.spec.get("serviceAccountTemplate") or {}).get("metadata") or {})
+            if scheme != "gs":
+                continue
+            for cluster in _backed_up_by(ctx, o):
+                tpl = ((cluster.spec.get("serviceAccountTemplate") or {}).get("metadata") or {})
                 gsa = (tpl.get("annotations") or {}).get(WI_ANNOTATION)
-                if gsa and gsa not in writers.get(bucket, set()):
-                    f.fail(f"{o} backs up to {value} as {gsa}: no IAM member in terraform/ lets "
-                           f"{gsa} write {buckets[bucket]}")
+                if not gsa:
+                    f.fail(f"{cluster} backs up to {value} ({o.ref}) without a Workload Identity "
+                           f"annotation on its service account: GCS would refuse it")
+                elif gsa not in writers.get(bucket, set()):
+                    f.fail(f"{cluster} backs up to {value} ({o.ref}) as {gsa}: no IAM member in "
+                           f"terraform/ lets {gsa} write {buckets[bucket]}")
+
+
+def _backed_up_by(ctx: Context, o: Obj) -> list[Obj]:
+    """The CNPG Clusters whose backups `o` configures: itself (in-tree barmanObjectStore), or
+    those naming the ObjectStore `o` in their barman-cloud plugin parameters."""
+    if o.kind == "Cluster":
+        return [o]
+    if o.kind != "ObjectStore":
+        return []
+    return [c for c in ctx.of_kind("Cluster") if c.namespace == o.namespace and any(
+        (p.get("parameters") or {}).get("barmanObjectName") == o.name
+        for p in c.spec.get("plugins") or [])]
 
 
 def _bucket_writers(ctx: Context) -> dict[str, set[str]]:

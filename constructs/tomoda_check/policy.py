@@ -40,7 +40,7 @@ EXACT_VERSION = re.compile(r"^v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+
 def check(ctx: Context) -> Findings:
     f = Findings("policy")
     for step in (_secret_objects, _terraform_secret_values, _credentials, _tags, _limits,
-                 _charts, _cloudflare, _allowlist_reasons):
+                 _charts, _cloudflare, _node_accounts, _alert_routing, _allowlist_reasons):
         step(ctx, f)
     return f
 
@@ -156,6 +156,31 @@ def _cloudflare(ctx: Context, f: Findings) -> None:
             f.fail(f"{r} ({r.body.get('name')}) has proxied = {r.body.get('proxied')!r}: every "
                    f"record must say proxied = false (ACM validation, CloudFront and "
                    f"external-dns need DNS-only)")
+
+
+def _node_accounts(ctx: Context, f: Findings) -> None:
+    """GKE nodes run as a dedicated account: without one they run as the Compute Engine
+    default account, which holds Editor on the project in most projects."""
+    for pool in ctx.resources("google_container_node_pool"):
+        f.count()
+        if not (pool.body.get("node_config") or {}).get("service_account"):
+            f.fail(f"{pool} sets no node_config.service_account: its nodes would run as the "
+                   f"Compute Engine default service account")
+
+
+def _alert_routing(ctx: Context, f: Findings) -> None:
+    """Alerts reach someone: Alertmanager's root route names a receiver with a notifier."""
+    for rel in ctx.helm_releases:
+        if rel.chart != "kube-prometheus-stack":
+            continue
+        f.count()
+        config = ((rel.values.get("alertmanager") or {}).get("config")) or {}
+        receiver = (config.get("route") or {}).get("receiver")
+        receivers = {r.get("name"): r for r in config.get("receivers") or []}
+        notifiers = [k for k in receivers.get(receiver, {}) if k.endswith("_configs")]
+        if not notifiers:
+            f.fail(f"{rel.owner} routes alerts to receiver {receiver!r} (chart default: 'null'), "
+                   f"which has no notifier: every alert would go nowhere")
 
 
 def _allowlist_reasons(ctx: Context, f: Findings) -> None:

@@ -13,6 +13,7 @@ import json
 import os
 import re
 import time
+import tomllib
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Optional
@@ -32,6 +33,7 @@ CLUSTER_SCOPED_CORE = {
     "Namespace", "ClusterRole", "ClusterRoleBinding", "CustomResourceDefinition", "StorageClass",
     "PriorityClass", "PersistentVolume", "IngressClass", "ValidatingWebhookConfiguration",
     "MutatingWebhookConfiguration", "APIService", "CSIDriver", "RuntimeClass", "Node",
+    "ValidatingAdmissionPolicy", "ValidatingAdmissionPolicyBinding",
 }
 
 
@@ -92,13 +94,59 @@ def _crd_files(crd_dir: Path) -> list[Path]:
     return sorted(p for p in crd_dir.glob("*.y*ml"))
 
 
-def load_crds(crd_dir: Path) -> dict[tuple[str, str, str], dict]:
+DEPLOYED = "deployed.toml"  # chart -> pinned chart version -> app version -> CRD files
+
+
+def deployed_crds(ctx: Context, f: Findings) -> list[Path]:
+    """The CRD files of exactly the chart versions dist/ deploys (CRD_DIR/deployed.toml).
+
+    Every chart whose CRDs serve an object of dist/ must have its pinned version there: a
+    chart bump without its CRD set fails by name, instead of validating against old schemas.
+    """
+    from tomoda_k8s.chart_facts import CATALOG, UnknownChart
+
+    index = ctx.crd_dir / DEPLOYED
+    if not index.is_file():
+        f.fail(f"{index} is missing: which CRD files belong to which pinned chart version is "
+               f"unknown, so no custom resource can be validated against what is deployed")
+        return []
+    deployed = tomllib.loads(index.read_text())
+    used = {o.group for o in ctx.objects if o.group}
+    files: set[str] = set()
+    for rel in ctx.helm_releases:
+        try:
+            facts = CATALOG.facts(rel.chart, rel.version)
+        except UnknownChart:
+            continue  # the first-sync family names it
+        serves = set(facts.crd_groups(rel.values)) & used
+        if not serves and rel.chart != "argo-cd":
+            continue
+        f.count()
+        entry = deployed.get(rel.chart)
+        if entry is None:
+            f.fail(f"chart {rel.chart} {rel.version} ({rel.owner}) installs the CRDs of "
+                   f"{', '.join(sorted(serves)) or 'argoproj.io'}, but {index} has no CRD set "
+                   f"for it")
+        elif str(entry.get("chart")) != rel.version:
+            f.fail(f"chart {rel.chart} is pinned at {rel.version} ({rel.owner}), but the CRDs in "
+                   f"{ctx.crd_dir} are those of {rel.chart} {entry.get('chart')} (app "
+                   f"{entry.get('app')}): custom resources would be validated against another "
+                   f"version's schemas")
+        else:
+            files |= set(entry.get("files") or [])
+    for name in sorted(files):
+        if not (ctx.crd_dir / name).is_file():
+            f.fail(f"{index} lists {name}, which is not in {ctx.crd_dir}")
+    return [ctx.crd_dir / n for n in sorted(files) if (ctx.crd_dir / n).is_file()]
+
+
+def load_crds(crd_dir: Path, files: Optional[list[Path]] = None) -> dict[tuple[str, str, str], dict]:
     """(group, version, kind) -> {'schema': strict JSON schema, 'scope': ...}; cached on disk.
 
     Parsing the CRD YAML costs more than every validation together, so the extracted
     schemas are kept under .cache/check, keyed by the CRD files' contents.
     """
-    files = _crd_files(crd_dir)
+    files = _crd_files(crd_dir) if files is None else files
     key = hashlib.sha256(Path(__file__).read_bytes())  # the conversion is part of the key
     for f in files:
         key.update(f.name.encode() + hashlib.sha256(f.read_bytes()).digest())
@@ -127,16 +175,16 @@ def load_crds(crd_dir: Path) -> dict[tuple[str, str, str], dict]:
 
 
 @lru_cache(maxsize=None)
-def _crd_validator(crd_dir: str, group: str, version: str, kind: str):
-    entry = load_crds(Path(crd_dir)).get((group, version, kind))
+def _crd_validator(crd_dir: str, files: tuple[str, ...], group: str, version: str, kind: str):
+    entry = load_crds(Path(crd_dir), [Path(p) for p in files]).get((group, version, kind))
     if entry is None:
         return None, None
     return jsonschema.Draft4Validator(entry["schema"]), entry
 
 
 @lru_cache(maxsize=None)
-def crd_groups(crd_dir: str) -> frozenset[str]:
-    return frozenset(g for g, _, _ in load_crds(Path(crd_dir)))
+def crd_groups(crd_dir: str, files: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(g for g, _, _ in load_crds(Path(crd_dir), [Path(p) for p in files]))
 
 
 # ---------------------------------------------------------------- the check
@@ -160,7 +208,8 @@ def check(ctx: Context) -> Findings:
     if not have_crds:
         f.fail(f"CRD_DIR {ctx.crd_dir} is missing or empty: custom resources cannot be "
                f"validated (CI has ../shared beside the clone; set CRD_DIR to override)")
-    groups = crd_groups(str(ctx.crd_dir)) if have_crds else frozenset()
+    files = tuple(str(p) for p in deployed_crds(ctx, f)) if have_crds else ()
+    groups = crd_groups(str(ctx.crd_dir), files) if files else frozenset()
     meta_validator = core_validator("ConfigMap", "v1", version)
     for obj in ctx.objects:
         f.count()
@@ -168,7 +217,7 @@ def check(ctx: Context) -> Findings:
             f.fail(f"{obj}: no apiVersion/kind")
             continue
         if obj.group in groups:
-            _check_custom(ctx, f, obj, meta_validator)
+            _check_custom(ctx, f, obj, meta_validator, files)
             continue
         validator = core_validator(obj.kind, obj.api_version, version)
         if validator is None:
@@ -187,9 +236,9 @@ def check(ctx: Context) -> Findings:
     return f
 
 
-def _check_custom(ctx: Context, f: Findings, obj: Obj, meta_validator) -> None:
+def _check_custom(ctx: Context, f: Findings, obj: Obj, meta_validator, files: tuple[str, ...]) -> None:
     version = obj.api_version.rpartition("/")[2]
-    validator, entry = _crd_validator(str(ctx.crd_dir), obj.group, version, obj.kind)
+    validator, entry = _crd_validator(str(ctx.crd_dir), files, obj.group, version, obj.kind)
     if validator is None:
         f.fail(f"{obj}: CRDs of group {obj.group} in {ctx.crd_dir} define no {obj.kind} "
                f"at version {version}")

@@ -11,15 +11,17 @@ from __future__ import annotations
 import fnmatch
 from typing import Optional
 
-from .context import Context, Obj, walk
+from .context import Context, HelmRelease, Obj, walk
 from .findings import Findings
 from .wiring_gitops import (
     applications,
     duplicates,
     kustomizations,
     terraform_duplicates,
+    terraform_apis,
     terraform_references,
 )
+from .isolation import data_isolation
 
 MIDDLEWARE_ANNOTATION = "traefik.ingress.kubernetes.io/router.middlewares"
 ISSUER_ANNOTATIONS = {"cert-manager.io/cluster-issuer": "ClusterIssuer",
@@ -55,8 +57,8 @@ def _pod_labels(obj: Obj) -> dict:
     return ((obj.pod_template() or {}).get("metadata") or {}).get("labels") or {}
 
 
-def helm_created(ctx: Context, kind: str, namespace: str, name: str) -> Optional[str]:
-    """Which Helm release creates `kind namespace/name`, per the reviewed allow-list."""
+def helm_creator(ctx: Context, kind: str, namespace: str, name: str) -> Optional[HelmRelease]:
+    """The Helm release that creates `kind namespace/name`, per the reviewed allow-list."""
     for entry in ctx.allow.entries("helm_created"):
         if entry["kind"] != kind:
             continue
@@ -66,8 +68,14 @@ def helm_created(ctx: Context, kind: str, namespace: str, name: str) -> Optional
             pattern = entry["name"].format(release=rel.release, fullname=rel.fullname,
                                            chart=rel.chart)
             if fnmatch.fnmatchcase(name, pattern):
-                return f"Helm release {rel.release} (chart {rel.chart}, {rel.owner})"
+                return rel
     return None
+
+
+def helm_created(ctx: Context, kind: str, namespace: str, name: str) -> Optional[str]:
+    """Which Helm release creates `kind namespace/name`, in words (None: none does)."""
+    rel = helm_creator(ctx, kind, namespace, name)
+    return None if rel is None else f"Helm release {rel.release} (chart {rel.chart}, {rel.owner})"
 
 
 class SecretIndex:
@@ -105,7 +113,8 @@ def check(ctx: Context) -> Findings:
     f = Findings("wiring")
     for step in (duplicates, terraform_duplicates, _services, _ingresses, _scaling,
                  _network_policies, _config_refs, _external_secrets, _secret_refs_of_stores,
-                 _cnpg_secrets, applications, kustomizations, terraform_references):
+                 _cnpg_secrets, applications, kustomizations, terraform_references,
+                 terraform_apis, data_isolation):
         step(ctx, f)
     return f
 
@@ -214,10 +223,10 @@ def _network_policies(ctx: Context, f: Findings) -> None:
         selector = np.spec.get("podSelector") or {}
         if not (selector.get("matchLabels") or selector.get("matchExpressions")):
             continue  # {} selects every pod of the namespace
-        if not any(_label_selector_matches(selector, _pod_labels(w))
-                   for w in ctx.workloads(np.namespace)):
+        if not any(_label_selector_matches(selector, p.label_map)
+                   for p in ctx.pods if p.namespace == np.namespace):
             f.fail(f"{np} applies to {_labels(selector.get('matchLabels') or {})}: no pod "
-                   f"template in namespace {np.namespace} matches")
+                   f"template, chart or operator in namespace {np.namespace} runs such pods")
 
 
 def _config_refs(ctx: Context, f: Findings) -> None:

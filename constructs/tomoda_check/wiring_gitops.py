@@ -136,6 +136,38 @@ def terraform_references(ctx: Context, f: Findings) -> None:
                                   m.group(3))
 
 
+def terraform_apis(ctx: Context, f: Findings) -> None:
+    """Every Google resource waits for the API that serves it, enabled by some stack (a fresh
+    project serves almost nothing; tomoda_tf.gcp.apis is the rule)."""
+    from tomoda_tf.gcp.apis import api_of  # no provider import: a plain table
+
+    enabled = {}
+    for r in ctx.resources("google_project_service"):
+        enabled[r.body.get("service")] = f"google_project_service.{r.id}"
+    for stack, doc in ctx.stacks.items():
+        for rtype, items in (doc.get("resource") or {}).items():
+            api = api_of(rtype)
+            if api is None:
+                continue
+            for name, body in items.items():
+                f.count()
+                if api not in enabled:
+                    f.fail(f"terraform/{stack} {rtype}.{name} needs {api}, which no "
+                           f"google_project_service in terraform/ enables")
+                elif (stack == _stack_of(ctx, enabled[api])
+                      and enabled[api] not in (body.get("depends_on") or [])):
+                    f.fail(f"terraform/{stack} {rtype}.{name} does not depend on "
+                           f"{enabled[api]}: it could be created before {api} is enabled")
+
+
+def _stack_of(ctx: Context, address: str) -> str:
+    rtype, _, rid = address.partition(".")
+    for r in ctx.resources(rtype):
+        if r.id == rid:
+            return r.stack
+    return ""
+
+
 def _strings(node, path):
     if isinstance(node, dict):
         for k, v in node.items():

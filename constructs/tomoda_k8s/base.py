@@ -50,6 +50,11 @@ class DataEndpoints:
     redis: ServiceEndpoint     # the Helm release's master Service
 
 
+def output_charts(app: cdk8s.App) -> list[tuple[str, OutputChart]]:
+    """Every OutputChart of `app` with its dist-relative file, in construct order."""
+    return [(n.output_path, n) for n in app.node.find_all() if isinstance(n, OutputChart)]
+
+
 def render(app: cdk8s.App) -> dict[str, list]:
     """Every output file's documents, keyed by dist-relative path, in construct order.
 

@@ -17,3 +17,10 @@ CRD_PENDING_OPTIONS = "SkipDryRunOnMissingResource=true"  # CRD installed by a s
 
 # The IngressClass the Traefik release registers and every Ingress uses.
 INGRESS_CLASS = "traefik"
+
+# Argo CD: the order of objects within one sync (lower first; a wave waits for the health of
+# the previous one). Values are derived by tomoda_k8s.waves, never typed per object.
+SYNC_WAVE = "argocd.argoproj.io/sync-wave"
+
+# How a parent Application waits for a child (shared with the Argo CD install).
+from tomoda_model.protocols import HEALTH_GATE, HEALTH_GATE_SYNC_ONLY  # noqa: E402,F401

@@ -5,10 +5,13 @@ import cdk8s
 
 from tomoda_model import Estate
 
+from . import layout
 from .app import TomodaApp
+from .base import output_charts
 from .platform import PlatformTier
 from .platform.bootstrap import Bootstrap
 from .tenant import TenantTier
+from .waves import assign_waves
 
 
 def build_k8s(app: cdk8s.App, estate: Estate) -> None:
@@ -16,8 +19,12 @@ def build_k8s(app: cdk8s.App, estate: Estate) -> None:
     for tenant in estate.tenants.values():
         tier = TenantTier(app, f"tier-{tenant.name}", estate=estate, tenant=tenant,
                           platform=platform)
-        TomodaApp(app, f"app-{tenant.name}", estate=estate, tenant=tenant,
-                  photon=platform.photon, data=tier.endpoints,
-                  gsm_store=platform.gsm_store, aws_store=platform.aws_store,
-                  issuer=platform.issuer)
+        tomoda = TomodaApp(app, f"app-{tenant.name}", estate=estate, tenant=tenant,
+                           photon=platform.photon, data=tier.endpoints,
+                           gsm_store=platform.stores(tenant).gsm,
+                           aws_store=platform.stores(tenant).aws,
+                           issuer=platform.issuer)
+        tier.admit(tomoda.data_clients())
     Bootstrap(app, "bootstrap", estate=estate)
+    # Last: waves follow from everything the tree holds.
+    assign_waves(output_charts(app), layout.repo_path(estate, ""))

@@ -19,6 +19,7 @@ from imports.io.external_secrets import (
     ExternalSecretSpecTargetCreationPolicy,
     ExternalSecretSpecTargetTemplate,
     ExternalSecretSpecTargetTemplateEngineVersion,
+    ExternalSecretSpecTargetTemplateMetadata,
 )
 
 # Rotation in the secret manager reaches the Secret within this interval.
@@ -32,18 +33,22 @@ def external_secret(scope: Construct, id: str, *, name: str, store: cdk8s.ApiObj
                     data: Mapping[str, Remote], namespace: Optional[str] = None,
                     template: Optional[Mapping[str, str]] = None,
                     secret_type: Optional[str] = None,
-                    annotations: Optional[Mapping[str, str]] = None) -> ExternalSecret:
+                    annotations: Optional[Mapping[str, str]] = None,
+                    secret_labels: Optional[Mapping[str, str]] = None) -> ExternalSecret:
     """Secret `name` (owned by the ExternalSecret of the same name) with one key per `data`
     entry, read from the ClusterSecretStore object `store`.
 
-    `template` (Secret key -> Go template over the data keys) and `secret_type` shape the
-    Secret, e.g. a basic-auth Secret with a constant username.
+    `template` (Secret key -> Go template over the data keys), `secret_type` and
+    `secret_labels` shape the Secret, e.g. a basic-auth Secret with a constant username, or
+    a Secret that Argo CD finds by its label.
     """
     tmpl = None
-    if template is not None or secret_type is not None:
+    if template is not None or secret_type is not None or secret_labels:
         tmpl = ExternalSecretSpecTargetTemplate(
             engine_version=ExternalSecretSpecTargetTemplateEngineVersion.V2,
-            type=secret_type, data=dict(template or {}))
+            type=secret_type, data=dict(template or {}),
+            metadata=ExternalSecretSpecTargetTemplateMetadata(labels=dict(secret_labels))
+            if secret_labels else None)
 
     def ref(remote: Remote) -> ExternalSecretSpecDataRemoteRef:
         key, prop = (remote, None) if isinstance(remote, str) else remote

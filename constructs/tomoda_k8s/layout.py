@@ -10,7 +10,8 @@ from tomoda_model import Estate, Tenant
 ENVS = "k8s/envs"
 APPS = "k8s/apps"
 
-BOOTSTRAP_FILE = f"{ENVS}/bootstrap.yaml"
+BOOTSTRAP_FILE = f"{ENVS}/bootstrap.yaml"   # the root Application, applied by hand once
+TIERS_FILE = f"{ENVS}/tiers.yaml"           # one Application per tier, synced by the root
 
 
 def tier_dir(tier: str) -> str:

@@ -16,6 +16,9 @@ from typing import Mapping, Optional
 
 K8S = {"layer": "k8s"}
 
+# Logical names (keys of `secrets.per_tenant`) of the AWS Secrets Manager reader key.
+AWS_READER_KEYS = ("aws_sm_reader_access_key_id", "aws_sm_reader_secret_access_key")
+
 
 class TriggerKind(str, enum.Enum):
     PUSH = "push"        # dev: push to a branch, manual approval
@@ -87,6 +90,10 @@ class GitOps:
     repo_url: str
     branch: str
     dist_path: str  # where dist/ lives inside the repo Argo CD syncs
+    # GSM secret holding a read token for a private repo (None: the repo is public). Terraform
+    # gives it to Argo CD at install (the first sync needs it before ESO exists); ESO keeps a
+    # repository Secret in step with it afterwards.
+    credentials_secret: Optional[str] = None
 
 
 @dataclass(frozen=True)
@@ -123,8 +130,22 @@ class WorkloadIdentity:
 
 @dataclass(frozen=True)
 class Backups:
+    """The one backup bucket (a prefix per tenant) and the recovery window.
+
+    `retention_days` is Barman's recovery window (ObjectStore retentionPolicy): Barman keeps
+    every base backup and WAL needed to restore to any point in it. The bucket's lifecycle
+    rule is only a backstop for orphaned objects and deletes later than that
+    (`lifecycle_days`): the base backup that anchors the oldest point of the window is older
+    than the window itself.
+    """
     bucket: str
     retention_days: int
+
+    LIFECYCLE_MARGIN_DAYS = 7  # > one base-backup interval (daily) plus slack
+
+    @property
+    def lifecycle_days(self) -> int:
+        return self.retention_days + self.LIFECYCLE_MARGIN_DAYS
 
 
 @dataclass(frozen=True)
@@ -143,10 +164,13 @@ class Secrets:
     """Names of secret containers; values are set out of band, never here.
 
     `backend` maps each environment variable the backend reads to a GSM secret slug; the
-    GSM secret of tenant T is `tomoda-<slug>-<T>`.
+    GSM secret of tenant T is `tomoda-<slug>-<T>`. `per_tenant` maps a logical name to a
+    slug whose GSM secret for tenant T is `<slug>-<T>` (one credential per tenant, so that
+    no tenant's identity can read another's). `platform` names the shared ones.
     """
     backend: Mapping[str, str]
     platform: Mapping[str, str]  # logical name -> GSM secret name
+    per_tenant: Mapping[str, str] = field(default_factory=dict)  # logical name -> slug
 
 
 # ---------------------------------------------------------------- platform tier
@@ -173,6 +197,22 @@ class Photon:
     cpu_limit: str
 
 
+class ReceiverKind(str, enum.Enum):
+    """Alertmanager receivers whose credential can be read from a file (Alertmanager 0.33)."""
+    SLACK = "slack"          # slack_configs.api_url_file: the incoming-webhook URL
+    WEBHOOK = "webhook"      # webhook_configs.url_file: the URL
+    PAGERDUTY = "pagerduty"  # pagerduty_configs.routing_key_file: the Events v2 routing key
+
+
+@dataclass(frozen=True)
+class Alerting:
+    """Where every alert goes. The credential (a URL or key) lives in Secret Manager, as
+    `secret`, and reaches Alertmanager through ESO, never through this repo."""
+    receiver: ReceiverKind
+    secret: str                     # GSM secret name
+    channel: Optional[str] = None   # Slack only: overrides the webhook's default channel
+
+
 @dataclass(frozen=True)
 class SyncPolicy:
     automated: bool
@@ -189,6 +229,7 @@ class Platform:
     internal_hosts: Mapping[str, str] = field(metadata=K8S)  # ui name -> FQDN (oauth2-proxy)
     charts: Mapping[str, HelmChart] = field(metadata=K8S)
     photon: Photon = field(metadata=K8S)
+    alerting: Alerting
     identities: Mapping[str, WorkloadIdentity] = field(default_factory=dict)
 
 
@@ -229,8 +270,7 @@ class App:
 @dataclass(frozen=True)
 class Backup:
     identity: WorkloadIdentity  # KSA = the CNPG cluster's service account in `data`
-    retention: str
-    schedule: str
+    schedule: str  # CNPG's six-field cron (seconds first)
 
 
 @dataclass(frozen=True)
@@ -333,10 +373,46 @@ class Estate:
     def backup_destination(self, tenant: Tenant) -> str:
         return f"gs://{self.backups.bucket}/{tenant.name}/"
 
-    def stateful_gsm_secrets(self) -> list[str]:
-        """Every GSM secret container an ExternalSecret may read, sorted."""
-        names = set(self.secrets.platform.values())
+    def backup_retention_policy(self) -> str:
+        """Barman's recovery window, in its `<n>d` form (the bucket keeps objects longer)."""
+        return f"{self.backups.retention_days}d"
+
+    def tenant_secret(self, tenant: Tenant, logical: str) -> str:
+        """Tenant T's own copy of a per-tenant secret (`secrets.per_tenant`)."""
+        return f"{self.secrets.per_tenant[logical]}-{tenant.name}"
+
+    def tenant_gsm_secrets(self, tenant: Tenant) -> list[str]:
+        """What the tenant's own store may read: its backend secrets and its admin UI's."""
+        names = {self.backend_gsm_secret(tenant, s) for s in self.secrets.backend.values()}
+        names.add(self.tenant_secret(tenant, "pgadmin_admin_password"))
+        return sorted(names)
+
+    def platform_gsm_secrets(self) -> list[str]:
+        """What the platform's store may read: the shared secrets, and each tenant's AWS
+        reader key (materialized in the ESO namespace for that tenant's AWS store)."""
+        names = set(self.secrets.platform.values()) | {self.platform.alerting.secret}
+        if self.gitops.credentials_secret:
+            names.add(self.gitops.credentials_secret)
         for t in self.tenants.values():
-            names.update(self.backend_gsm_secret(t, s) for s in self.secrets.backend.values())
+            names.update(self.tenant_secret(t, k) for k in AWS_READER_KEYS)
+        return sorted(names)
+
+    def stateful_gsm_secrets(self) -> list[str]:
+        """Every GSM secret container an ExternalSecret or Terraform may read, sorted."""
+        names = set(self.platform_gsm_secrets())
+        for t in self.tenants.values():
+            names.update(self.tenant_gsm_secrets(t))
         names.update({self.argocd.dex_client_id_secret, self.argocd.dex_client_secret_secret})
         return sorted(names)
+
+    def aws_reader_user(self, tenant: Tenant) -> str:
+        """The IAM user tenant T's AWS secret store reads its uploader secret as."""
+        return f"tomoda-eso-{tenant.name}"
+
+    def eso_identity(self, tenant: Tenant) -> WorkloadIdentity:
+        """The GCP identity tenant T's secret store reads Secret Manager as: a GSA of its own
+        (no project role: access is granted per secret), impersonated by a Kubernetes service
+        account of its own beside the ESO controller."""
+        controller = self.platform.identities["external_secrets"]
+        name = f"eso-{tenant.name}"
+        return WorkloadIdentity(gsa=name, namespace=controller.namespace, ksa=name)

@@ -59,7 +59,8 @@ PLATFORM_TIER = "platform"
 PLATFORM_REQUIRED = {
     "charts": ("cert-manager", "traefik", "external-dns", "external-secrets", "oauth2-proxy",
                "kube-prometheus-stack", "loki", "tempo", "blackbox-exporter",
-               "argocd-image-updater", "cloudnative-pg", "redis", "pgadmin4"),
+               "argocd-image-updater", "cloudnative-pg", "plugin-barman-cloud", "redis",
+               "pgadmin4"),
     "internal_hosts": ("grafana", "prometheus", "alertmanager", "oauth2_proxy"),
     "identities": ("external_secrets", "image_updater"),
 }
@@ -110,6 +111,12 @@ def validate(estate: Estate) -> Estate:
     if estate.platform.charts["argocd-image-updater"].namespace != estate.argocd.namespace:
         raise ModelError("platform.charts.argocd-image-updater.namespace",
                          f"Image Updater runs beside Argo CD, in {estate.argocd.namespace!r}")
+    # CNPG discovers plugins only among the Services of its own namespace.
+    cnpg, plugin = estate.platform.charts["cloudnative-pg"], estate.platform.charts["plugin-barman-cloud"]
+    if plugin.namespace != cnpg.namespace:
+        raise ModelError("platform.charts.plugin-barman-cloud.namespace",
+                         f"{plugin.namespace!r} differs from platform.charts.cloudnative-pg.namespace "
+                         f"{cnpg.namespace!r}: CNPG only finds plugins in its own namespace")
     if PLATFORM_TIER in estate.tenants:
         raise ModelError(f"tenants.{PLATFORM_TIER}", "the platform tier's name; rename the tenant file")
 

@@ -146,7 +146,7 @@ def _data_plane(estate: Estate) -> list[tuple[str, Callable[[Tenant], object]]]:
         b = t.postgres.backup
         if b is None:
             return "none"
-        return f"`{estate.backup_destination(t)}` ({b.schedule}, keep {b.retention})"
+        return f"`{estate.backup_destination(t)}` ({b.schedule}, keep {estate.backup_retention_policy()})"
 
     rows = [
         (f"CNPG Cluster (ns `{estate.data_namespace}`)", lambda t: f"`{t.postgres.cluster}`"),
@@ -285,6 +285,23 @@ def _shared(estate: Estate) -> list[str]:
     ]
 
 
+def _first_sync(estate: Estate, dist_dir: Path) -> list[str]:
+    """The expected order of a first sync, from the same simulation `make check` runs."""
+    from tomoda_check.context import Context
+    from tomoda_check.findings import Findings
+    from tomoda_check.first_sync import Simulation
+
+    sim = Simulation(Context(Path(dist_dir), estate), Findings("first-sync"))
+    sim.run()
+    out = ["What Argo CD applies, wave by wave, on a fresh cluster after `kubectl apply -f "
+           "dist/k8s/envs/bootstrap.yaml` (an Application waits for each wave to be healthy; "
+           "a parent waits for a child Application's health):", ""]
+    for line in sim.timeline:
+        depth = (len(line) - len(line.lstrip(" "))) // 2
+        out.append(f"{'  ' * depth}- {line.strip()}")
+    return out
+
+
 def render(estate: Estate, dist_dir: Path) -> str:
     """The whole of docs/environments.md for `estate` and its synthesized tree `dist_dir`."""
     d = _Dist(Path(dist_dir), estate.gitops.dist_path)
@@ -296,6 +313,7 @@ def render(estate: Estate, dist_dir: Path) -> str:
         parts += [f"## {title}", "", *_table(tenants, rows), ""]
     parts += ["## Shared by every tenant", "", *_shared(estate), ""]
     parts += ["## Argo CD Applications", "", *_applications(d), ""]
+    parts += ["## First sync", "", *_first_sync(estate, dist_dir), ""]
     parts += ["## Terraform stacks", "", *_stacks(d), ""]
     return "\n".join(parts)
 

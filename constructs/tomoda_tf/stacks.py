@@ -25,6 +25,7 @@ def _stack(app: cdktf.App, name: str, estate: Estate) -> cdktf.TerraformStack:
 
 def build_gcp(app: cdktf.App, estate: Estate) -> list[cdktf.TerraformStack]:
     """Stacks `gcp` and `gcp-argocd`."""
+    from tomoda_tf.gcp.apis import enable_apis
     from tomoda_tf.gcp.backups import BackupBucket
     from tomoda_tf.gcp.cloudbuild import BuildTriggers
     from tomoda_tf.gcp.gke import Gke
@@ -37,22 +38,41 @@ def build_gcp(app: cdktf.App, estate: Estate) -> list[cdktf.TerraformStack]:
     providers.google(gcp, estate)
     network = Network(gcp, "network", network=estate.network, region=estate.gcp.region)
     gke = Gke(gcp, "gke", cluster=estate.cluster, gcp=estate.gcp, network=network)
-    Registries(gcp, "registries", registries=estate.registries, location=estate.gcp.region)
+    Registries(gcp, "registries", registries=estate.registries, location=estate.gcp.region,
+               readers=[gke.node_member])
     for tenant in estate.tenants.values():
         BuildTriggers(gcp, f"build-{tenant.name}", estate=estate, tenant=tenant)
 
     backup_identities = [t.postgres.backup.identity for t in estate.tenants.values()
                          if t.postgres.backup is not None]
+    secret_stores = {t.name: estate.eso_identity(t) for t in estate.tenants.values()}
     identities = WorkloadIdentities(
         gcp, "workload-identity", estate=estate,
-        identities=[*estate.platform.identities.values(), *backup_identities],
+        identities=[*estate.platform.identities.values(), *backup_identities,
+                    *secret_stores.values()],
         cluster=gke.cluster)
     writers = {wi.gsa: identities.account(wi) for wi in backup_identities}
     BackupBucket(gcp, "backups", backups=estate.backups, location=estate.gcp.region,
                  writers=writers.items())
-    SecretContainers(gcp, "secrets", names=estate.stateful_gsm_secrets())
+    SecretContainers(gcp, "secrets", names=estate.stateful_gsm_secrets(),
+                     readers=_secret_readers(estate, identities, secret_stores))
+    enable_apis(gcp, estate.gcp.project)  # last: every resource above waits for its API
 
     return [gcp, _argocd_stack(app, estate, gke)]
+
+
+def _secret_readers(estate: Estate, identities, stores) -> dict[str, list[tuple[str, str]]]:
+    """Secret -> who may read it: the platform store's GSA its shared secrets, each tenant
+    store's GSA that tenant's secrets."""
+    platform = estate.platform.identities["external_secrets"]
+    readers: dict[str, list[tuple[str, str]]] = {}
+    for name in estate.platform_gsm_secrets():
+        readers.setdefault(name, []).append((platform.gsa, identities.account(platform).member))
+    for tenant in estate.tenants.values():
+        wi = stores[tenant.name]
+        for name in estate.tenant_gsm_secrets(tenant):
+            readers.setdefault(name, []).append((wi.gsa, identities.account(wi).member))
+    return readers
 
 
 def _argocd_stack(app: cdktf.App, estate: Estate, gke: "Gke") -> cdktf.TerraformStack:
@@ -98,7 +118,8 @@ def _aws_stack(app: cdktf.App, estate: Estate, tenant: Tenant) -> cdktf.Terrafor
                     validation_record_fqdns=[validation.name])
     zone.record("assets", name=tenant.hosts.assets, type="CNAME",
                 content=cdn.distribution.domain_name)
-    UploaderSecret(stack, "uploader", name=tenant.cdn.uploader_secret, bucket=tenant.cdn.bucket)
+    UploaderSecret(stack, "uploader", name=tenant.cdn.uploader_secret, bucket=tenant.cdn.bucket,
+                   reader=estate.aws_reader_user(tenant))
     return stack
 
 

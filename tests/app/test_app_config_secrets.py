@@ -80,7 +80,7 @@ def test_external_secrets_use_the_v1_api(k8s_tree, estate, tenant, name):
 @pytest.mark.parametrize("tenant", TENANTS)
 def test_backend_secret_reads_gsm_hourly(k8s_tree, estate, tenant):
     spec = find(k8s_tree, estate, tenant, "ExternalSecret", f"backend-secrets-{tenant}")["spec"]
-    assert spec["secretStoreRef"] == {"kind": "ClusterSecretStore", "name": "gsm-tomoda"}
+    assert spec["secretStoreRef"] == {"kind": "ClusterSecretStore", "name": f"gsm-tomoda-{tenant}"}
     assert spec["refreshInterval"] == "1h"
 
 
@@ -108,7 +108,7 @@ def test_backend_secret_keys_exist_in_the_gsm_inventory(k8s_tree, estate, tenant
 @pytest.mark.parametrize("tenant", TENANTS)
 def test_s3_uploader_reads_the_tenant_json_from_aws_sm(k8s_tree, estate, tenant):
     spec = find(k8s_tree, estate, tenant, "ExternalSecret", "s3-uploader-secret")["spec"]
-    assert spec["secretStoreRef"] == {"kind": "ClusterSecretStore", "name": "aws-sm-tomoda"}
+    assert spec["secretStoreRef"] == {"kind": "ClusterSecretStore", "name": f"aws-sm-tomoda-{tenant}"}
     assert {d["remoteRef"]["key"] for d in spec["data"]} == {f"tomoda-s3-uploader-{tenant}"}
 
 
@@ -126,7 +126,9 @@ def test_external_secret_owns_a_secret_of_its_own_name(k8s_tree, estate, tenant,
     assert es["spec"]["target"] == {"name": es["metadata"]["name"], "creationPolicy": "Owner"}
 
 
-def test_store_names_come_from_the_shared_constants(k8s_tree, estate):
+def test_each_tenant_reads_through_stores_of_its_own(k8s_tree, estate):
+    # the seeds' store names (gsm-tomoda, aws-sm-tomoda) with the tenant's name: one store per
+    # tenant keeps tenants apart (docs/decisions.md, "Tenant secret isolation")
     stores = {d["spec"]["secretStoreRef"]["name"] for _, d in k8s_tree.all_objects("k8s/apps")
               if d["kind"] == "ExternalSecret"}
-    assert stores == {"gsm-tomoda", "aws-sm-tomoda"}  # the seeds' ClusterSecretStores
+    assert stores == {f"{kind}-tomoda-{t}" for kind in ("gsm", "aws-sm") for t in TENANTS}

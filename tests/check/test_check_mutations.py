@@ -93,9 +93,8 @@ def _dangling_wi_member(dist):
 
 
 def _wrong_backup_bucket(dist):
-    edit_obj(dist, "Cluster", "postgres-prod", "data",
-             lambda d: d["spec"]["backup"]["barmanObjectStore"].update(
-                 destinationPath="gs://not-our-bucket/prod/"))
+    edit_obj(dist, "ObjectStore", "postgres-prod-backups", "data",
+             lambda d: d["spec"]["configuration"].update(destinationPath="gs://not-our-bucket/prod/"))
 
 
 def _secret_with_data(dist):
@@ -362,7 +361,7 @@ CASES = [
     ("probe-host", "crosslayer", _probe_unpublished_host,
      ["Probe monitoring/prod-api", "api-old.tomoda.life"]),
     ("backup-bucket", "crosslayer", _wrong_backup_bucket,
-     ["Cluster data/postgres-prod", "not-our-bucket", "google_storage_bucket"]),
+     ["ObjectStore data/postgres-prod-backups", "not-our-bucket", "google_storage_bucket"]),
     ("gsa-undeclared", "crosslayer", _gsa_not_in_terraform,
      ["Cluster data/postgres-prod", "ghost-sa@development-485000.iam.gserviceaccount.com"]),
     ("undeclared-registry", "crosslayer", _undeclared_registry,

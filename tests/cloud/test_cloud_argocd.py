@@ -46,12 +46,28 @@ def test_referenced_secret_keys_come_from_secret_manager_at_apply_time(argocd, e
     keys = {config[k].split(":", 1)[1] for k in ("clientID", "clientSecret")}
     # THEN each is a sensitive Helm value interpolated from a Secret Manager data source
     sensitive = {s["name"].removeprefix("configs.secret.extra.").replace("\\.", "."): s["value"]
-                 for s in one(argocd, "helm_release")["set_sensitive"]}
+                 for s in one(argocd, "helm_release")["set_sensitive"]
+                 if s["name"].startswith("configs.secret.extra.")}
     assert set(sensitive) == keys
     assert all(re.fullmatch(r"\$\{data\.google_secret_manager_secret_version\.[^}]+\.secret_data\}", v)
                for v in sensitive.values())
     read = {d["secret"] for d in datas(argocd, "google_secret_manager_secret_version")}
-    assert read == {estate.argocd.dex_client_id_secret, estate.argocd.dex_client_secret_secret}
+    assert read == {estate.argocd.dex_client_id_secret, estate.argocd.dex_client_secret_secret,
+                    estate.gitops.credentials_secret}
+
+
+def test_a_private_gitops_repo_is_readable_from_the_first_sync(argocd, estate):
+    # GIVEN a GitOps repository with a read token in Secret Manager
+    assert estate.gitops.credentials_secret
+    release = one(argocd, "helm_release")
+    # THEN Argo CD is installed with a credential template for it, its password read from
+    # Secret Manager at apply time (ESO, which keeps it fresh later, is not there yet)
+    values = yaml.safe_load(release["values"][0])
+    template = values["configs"]["credentialTemplates"]["gitops"]
+    assert template["url"] == estate.gitops.repo_url and "password" not in template
+    password = {s["name"]: s["value"] for s in release["set_sensitive"]}[
+        "configs.credentialTemplates.gitops.password"]
+    assert re.fullmatch(r"\$\{data\.google_secret_manager_secret_version\.[^}]+\.secret_data\}", password)
 
 
 def test_helm_reaches_the_cluster_of_the_gcp_stack(argocd, gcp):

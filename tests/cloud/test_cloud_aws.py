@@ -57,7 +57,8 @@ def test_distribution_alias_is_the_tenant_assets_host(aws_stacks, estate):
 def _without_names(doc: dict, estate, tenant: str) -> str:
     t = estate.tenants[tenant]
     text = str({k: v for k, v in doc.items() if k != "terraform"})
-    for value in (t.cdn.bucket, t.hosts.assets, t.cdn.uploader_secret, f"aws-{tenant}"):
+    for value in (t.cdn.bucket, t.hosts.assets, t.cdn.uploader_secret, estate.aws_reader_user(t),
+                  f"aws-{tenant}"):
         text = text.replace(value, "<tenant>")
     return text
 

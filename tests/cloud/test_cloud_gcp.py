@@ -109,10 +109,13 @@ def test_trigger_substitutions_target_the_tenant_registry(gcp, estate):
         "asia-east1-docker.pkg.dev/development-485000/tomoda-dev-repo")
 
 
-def test_backup_bucket_deletes_after_thirty_days_and_is_private(gcp):
+def test_backup_bucket_outlives_the_thirty_day_recovery_window_and_is_private(gcp, estate):
+    # Barman keeps 30 days recoverable; the lifecycle rule is only a backstop and must not
+    # delete the base backup that anchors the window's oldest point
     bucket = one(gcp, "google_storage_bucket")
     assert bucket["name"] == "tomoda-db-backups-development-485000"
-    assert bucket["lifecycle_rule"] == [{"action": {"type": "Delete"}, "condition": {"age": 30}}]
+    assert estate.backups.retention_days == 30
+    assert bucket["lifecycle_rule"] == [{"action": {"type": "Delete"}, "condition": {"age": 37}}]
     assert bucket["uniform_bucket_level_access"] is True
     assert bucket["public_access_prevention"] == "enforced"
 
@@ -160,10 +163,22 @@ def test_platform_identities_get_account_roles_and_binding(gcp, estate):
             assert (_account_ref(gcp, wi.gsa, "member"), role) in project_roles
 
 
-def test_eso_reads_secrets_and_image_updater_reads_registries(gcp):
+def test_secret_stores_read_secret_by_secret_and_image_updater_reads_registries(gcp, estate):
     project_roles = {(m["member"], m["role"]) for m in resources(gcp, "google_project_iam_member")}
-    assert (_account_ref(gcp, "external-secrets-sa", "member"),
-            "roles/secretmanager.secretAccessor") in project_roles
+    # no identity reads Secret Manager project-wide
+    assert not {r for _, r in project_roles if r.startswith("roles/secretmanager")}
+    grants = {(m["secret_id"], m["member"]) for m in resources(gcp, "google_secret_manager_secret_iam_member")}
+    secret_ref = lambda name: next(f"${{google_secret_manager_secret.{k}.id}}" for k, b in
+                                   gcp["resource"]["google_secret_manager_secret"].items()
+                                   if b["secret_id"] == name)
+    dev, prod = estate.tenants["dev"], estate.tenants["prod"]
+    # each tenant's store identity reads its own secrets, and never the other's
+    for mine, other in ((dev, prod), (prod, dev)):
+        member = _account_ref(gcp, estate.eso_identity(mine).gsa, "member")
+        assert {(secret_ref(s), member) for s in estate.tenant_gsm_secrets(mine)} <= grants
+        assert not {(secret_ref(s), member) for s in estate.tenant_gsm_secrets(other)} & grants
+    platform = _account_ref(gcp, "external-secrets-sa", "member")
+    assert (secret_ref("cloudflare-api-token"), platform) in grants
     assert (_account_ref(gcp, "argocd-image-updater-sa", "member"),
             "roles/artifactregistry.reader") in project_roles
     assert "serviceAccount:development-485000.svc.id.goog[external-secrets/external-secrets]" in _wi_bindings(gcp)
@@ -191,3 +206,31 @@ def test_the_photon_index_bucket_is_never_declared(all_stacks):
                    for b in resources(doc, t)]
         assert all("photon" not in str(b) for b in buckets), name
         assert "photon-index" not in str(doc), name
+
+
+def test_every_api_is_enabled_before_the_resources_that_need_it(gcp):
+    from tomoda_tf.gcp.apis import api_of
+    services = {b["service"]: f"google_project_service.{k}"
+                for k, b in gcp["resource"]["google_project_service"].items()}
+    for api in ("container.googleapis.com", "secretmanager.googleapis.com", "sts.googleapis.com",
+                "iamcredentials.googleapis.com", "artifactregistry.googleapis.com"):
+        assert api in services
+    assert all(b["disable_on_destroy"] is False for b in gcp["resource"]["google_project_service"].values())
+    for rtype, items in gcp["resource"].items():
+        for name, body in items.items():
+            if api_of(rtype):
+                assert services[api_of(rtype)] in body["depends_on"], f"{rtype}.{name}"
+
+
+def test_nodes_run_as_a_least_privilege_account_of_their_own(gcp, estate):
+    account = next(k for k, b in gcp["resource"]["google_service_account"].items()
+                   if b["account_id"] == f"{estate.cluster.name}-nodes")
+    pool = one(gcp, "google_container_node_pool")
+    assert pool["node_config"]["service_account"] == f"${{google_service_account.{account}.email}}"
+    roles = {m["role"] for m in resources(gcp, "google_project_iam_member")
+             if m["member"] == f"${{google_service_account.{account}.member}}"}
+    assert roles == {"roles/container.defaultNodeServiceAccount"}
+    readers = [m for m in resources(gcp, "google_artifact_registry_repository_iam_member")
+               if m["member"] == f"${{google_service_account.{account}.member}}"]
+    assert {m["role"] for m in readers} == {"roles/artifactregistry.reader"}
+    assert len(readers) == len(estate.registries)

@@ -26,7 +26,8 @@ def _aws_only_stack(outdir: Path, estate, tenant) -> Path:
     AssetsCdn(stack, "assets", bucket=tenant.cdn.bucket, alias=tenant.hosts.assets,
               price_class=estate.aws.price_class, certificate=cert,
               validation_record_fqdns=[f"_0123456789abcdef.{tenant.hosts.assets}"])
-    UploaderSecret(stack, "uploader", name=tenant.cdn.uploader_secret, bucket=tenant.cdn.bucket)
+    UploaderSecret(stack, "uploader", name=tenant.cdn.uploader_secret, bucket=tenant.cdn.bucket,
+                   reader=estate.aws_reader_user(tenant))
     # What the Cloudflare records read from the certificate, checked against the aws schema.
     for attr in ("validation_name", "validation_type", "validation_value"):
         cdktf.TerraformOutput(stack, attr, value=getattr(cert, attr))

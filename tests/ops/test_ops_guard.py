@@ -68,7 +68,8 @@ def test_the_refusal_lists_the_scheduled_backup_of_a_renamed_cluster_too(cfg, ou
     _rename_prod_cluster(cfg)
     proc = _synth(cfg, out)
     assert set(_suggested(proc.stderr)) == {"Cluster/data/postgres-prod",
-                                            "ScheduledBackup/data/postgres-prod-backup"}
+                                            "ScheduledBackup/data/postgres-prod-backup",
+                                            "ObjectStore/data/postgres-prod-backups"}
 
 
 def test_naming_every_stateful_object_allows_the_rename(cfg, out):

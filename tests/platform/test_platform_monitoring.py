@@ -83,3 +83,32 @@ def test_shared_entry_points_are_probed_and_alerted(k8s_tree):
              for g in d["spec"]["groups"] for r in g["rules"]]
     assert any(r.get("alert") == "PlatformEntrypointDown" and 'role="platform"' in r["expr"]
                for r in rules)
+
+
+def kps_values(k8s_tree):
+    app = k8s_tree.find("Application", "kube-prometheus-stack", "argocd", under=PLATFORM)
+    return app["spec"]["source"]["helm"]["valuesObject"]
+
+
+def test_every_alert_reaches_the_model_receiver(k8s_tree, estate):
+    # GIVEN kube-prometheus-stack routes everything to `null` by default
+    am = kps_values(k8s_tree)["alertmanager"]
+    route, receivers = am["config"]["route"], {r["name"]: r for r in am["config"]["receivers"]}
+    # THEN the root route goes to a receiver with a Slack notifier reading its URL from a file
+    (target,) = receivers[route["receiver"]]["slack_configs"]
+    secret = am["alertmanagerSpec"]["secrets"][0]
+    assert target["api_url_file"].startswith(f"/etc/alertmanager/secrets/{secret}/")
+    assert target["channel"] == estate.platform.alerting.channel
+    # AND the credential comes through ESO from the model's GSM secret
+    es = k8s_tree.find("ExternalSecret", secret, "monitoring")
+    assert es["spec"]["data"][0]["remoteRef"]["key"] == estate.platform.alerting.secret
+    # AND only the heartbeat and the inhibitor stay with `null`
+    assert {r["matchers"][0] for r in route["routes"]} == {
+        'alertname = "Watchdog"', 'alertname = "InfoInhibitor"'}
+
+
+def test_components_gke_does_not_expose_are_not_scraped(k8s_tree):
+    # managed control plane, no kube-proxy with Dataplane V2, kube-dns instead of CoreDNS
+    values = kps_values(k8s_tree)
+    for component in ("kubeControllerManager", "kubeScheduler", "kubeEtcd", "kubeProxy", "coreDns"):
+        assert values[component] == {"enabled": False}, component

@@ -73,3 +73,40 @@ def test_photon_runs_as_non_root_without_privilege_escalation(k8s_tree, estate):
 def test_shared_data_namespace_is_created_by_the_platform_and_kept(k8s_tree, estate):
     ns = k8s_tree.find("Namespace", estate.data_namespace)
     assert ns["metadata"]["annotations"]["argocd.argoproj.io/sync-options"] == "Prune=false,Delete=false"
+
+
+def test_photon_runs_its_server_without_the_entrypoints_user_switch(k8s_tree, estate):
+    # GIVEN rtuszik/photon-docker 2.1.1, whose entrypoint ends with `exec gosu photon "$@"`:
+    # gosu's setgroups needs CAP_SETGID, which a non-root pod without capabilities lacks
+    deploy = k8s_tree.find("Deployment", "photon", estate.platform.photon.namespace)
+    pod = deploy["spec"]["template"]["spec"]
+    (container,) = pod["containers"]
+    # THEN the container runs the image's CMD directly, as the image's photon user
+    assert container["command"] == ["uv", "run", "--no-sync", "-m", "src.process_manager"]
+    assert container["workingDir"] == "/photon"
+    assert pod["securityContext"]["runAsUser"] == 9011
+    assert container["securityContext"]["capabilities"] == {"drop": ["ALL"]}
+    # AND its root filesystem is read-only, uv's cache and temporary files on an emptyDir
+    assert container["securityContext"]["readOnlyRootFilesystem"] is True
+    env = {e["name"]: e["value"] for e in container["env"]}
+    assert env["UV_CACHE_DIR"].startswith("/tmp/")
+    assert {"name": "tmp", "mountPath": "/tmp"} in container["volumeMounts"]
+
+
+def test_photon_rollout_counts_as_progressing_for_the_whole_first_download(k8s_tree, estate):
+    deploy = k8s_tree.find("Deployment", "photon", estate.platform.photon.namespace)
+    (container,) = deploy["spec"]["template"]["spec"]["containers"]
+    startup = container["startupProbe"]
+    assert deploy["spec"]["progressDeadlineSeconds"] == startup["periodSeconds"] * startup["failureThreshold"]
+
+
+def test_nothing_waits_for_photons_first_download(k8s_tree, estate):
+    # GIVEN Photon's own Application, in the platform tier
+    app = k8s_tree.find("Application", "photon", estate.argocd.namespace)
+    # THEN it syncs Photon's own directory and is reported healthy to its parent once synced
+    assert app["spec"]["source"]["path"] == f"{estate.gitops.dist_path}/k8s/apps/photon"
+    assert app["metadata"]["annotations"]["tomoda.life/health-gate"] == "synced"
+    # AND it is in the platform tier's last wave
+    waves = [int(d["metadata"]["annotations"]["argocd.argoproj.io/sync-wave"])
+             for _, d in k8s_tree.all_objects(PLATFORM)]
+    assert int(app["metadata"]["annotations"]["argocd.argoproj.io/sync-wave"]) == max(waves)

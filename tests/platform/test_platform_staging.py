@@ -11,7 +11,7 @@ def staging(staging_dist) -> Tree:
 
 
 def test_staging_gets_its_own_tier_application(staging):
-    names = [d["metadata"]["name"] for d in staging.docs("k8s/envs/bootstrap.yaml")]
+    names = [d["metadata"]["name"] for d in staging.docs("k8s/envs/tiers.yaml")]
     assert sorted(names) == ["dev", "platform", "prod", "staging"]
 
 

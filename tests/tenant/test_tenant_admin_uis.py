@@ -45,7 +45,8 @@ def test_pgadmin_installs_the_pinned_chart_with_password_from_gsm(k8s_tree, esta
     assert source["targetRevision"] == estate.platform.charts["pgadmin4"].version
     v = source["helm"]["valuesObject"]
     es = k8s_tree.find("ExternalSecret", v["existingSecret"], estate.data_namespace)
-    assert es["spec"]["data"][0]["remoteRef"]["key"] == estate.secrets.platform["pgadmin_admin_password"]
+    # the tenant's own password (no tenant's store may read another's)
+    assert es["spec"]["data"][0]["remoteRef"]["key"] == f"pgadmin-admin-password-{name}"
     assert es["spec"]["data"][0]["secretKey"] == v["secretKeys"]["pgadminPasswordKey"]
     assert v["resources"]["requests"] and v["resources"]["limits"]
 
@@ -73,7 +74,9 @@ def test_pgadmin_ingress_targets_the_release_service(k8s_tree, estate, name):
 def test_redis_insight_is_preconfigured_with_the_tenants_redis(k8s_tree, estate, name):
     (deploy,) = tier_objects(k8s_tree, name, "Deployment")
     (container,) = deploy["spec"]["template"]["spec"]["containers"]
-    env = {e["name"]: e["value"] for e in container["env"]}
+    env = {e["name"]: e.get("value") or e["valueFrom"] for e in container["env"]}
+    assert env["RI_REDIS_PASSWORD"] == {"secretKeyRef": {
+        "name": f"{estate.tenants[name].redis.release}-auth", "key": "redis-password"}}
     assert env["RI_REDIS_HOST"] == f"{estate.tenants[name].redis.release}-master.{estate.data_namespace}.svc.cluster.local"
     assert env["RI_REDIS_PORT"] == "6379"
     image, tag = container["image"].rsplit(":", 1)
@@ -94,7 +97,8 @@ def test_redis_insight_service_selects_its_pods_and_the_ingress_uses_it(k8s_tree
 @pytest.mark.parametrize("name", TENANTS)
 def test_redis_insight_is_reachable_only_from_traefik(k8s_tree, estate, name):
     (deploy,) = tier_objects(k8s_tree, name, "Deployment")
-    (policy,) = tier_objects(k8s_tree, name, "NetworkPolicy")
+    (policy,) = [p for p in tier_objects(k8s_tree, name, "NetworkPolicy")
+                 if p["metadata"]["name"] == deploy["metadata"]["name"]]
     assert policy["spec"]["podSelector"]["matchLabels"] == deploy["spec"]["selector"]["matchLabels"]
     (rule,) = policy["spec"]["ingress"]
     assert rule["from"] == [{"namespaceSelector": {"matchLabels": {
@@ -110,3 +114,20 @@ def test_redis_insight_runs_non_root_on_a_read_only_root_filesystem(k8s_tree, na
     assert container["securityContext"]["readOnlyRootFilesystem"] is True
     assert container["securityContext"]["capabilities"] == {"drop": ["ALL"]}
     assert pod["automountServiceAccountToken"] is False
+
+
+@pytest.mark.parametrize("name", TENANTS)
+def test_pgadmin_is_reachable_only_from_traefik(k8s_tree, estate, name):
+    # GIVEN the chart's own policy, which has no `from`, is off
+    app = [a for a in tier_objects(k8s_tree, name, "Application")
+           if a["spec"]["source"].get("chart") == "pgadmin4"][0]
+    release = app["spec"]["source"]["helm"]["releaseName"]
+    assert app["spec"]["source"]["helm"]["valuesObject"]["networkPolicy"] == {"enabled": False}
+    # THEN ours selects the release's pods and admits only Traefik's namespace on port 80
+    policy = k8s_tree.find("NetworkPolicy", release, estate.data_namespace)
+    assert policy["spec"]["podSelector"]["matchLabels"] == {
+        "app.kubernetes.io/name": "pgadmin4", "app.kubernetes.io/instance": release}
+    (rule,) = policy["spec"]["ingress"]
+    assert rule["from"] == [{"namespaceSelector": {"matchLabels": {
+        "kubernetes.io/metadata.name": estate.platform.charts["traefik"].namespace}}}]
+    assert rule["ports"] == [{"port": 80, "protocol": "TCP"}]

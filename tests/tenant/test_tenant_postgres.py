@@ -48,7 +48,7 @@ def test_cluster_credentials_come_from_an_external_secret_of_the_db_password(k8s
     assert secret_name == f"postgres-{name}-credentials"
     es = k8s_tree.find("ExternalSecret", secret_name, estate.data_namespace)
     assert es["apiVersion"] == "external-secrets.io/v1"
-    assert es["spec"]["secretStoreRef"] == {"kind": "ClusterSecretStore", "name": "gsm-tomoda"}
+    assert es["spec"]["secretStoreRef"] == {"kind": "ClusterSecretStore", "name": f"gsm-tomoda-{name}"}
     assert es["spec"]["target"]["name"] == secret_name
     assert es["spec"]["data"] == [{"secretKey": "password", "remoteRef": {
         "key": estate.backend_gsm_secret(t, estate.secrets.backend["DB_PASSWORD"])}}]

@@ -34,10 +34,28 @@ def test_redis_installs_the_pinned_bitnami_chart_under_the_release_name(k8s_tree
 
 
 @pytest.mark.parametrize("name", TENANTS)
-def test_redis_is_standalone_without_auth(k8s_tree, estate, name):
+def test_redis_is_standalone_with_the_password_the_app_sends(k8s_tree, estate, name):
+    t = estate.tenants[name]
     v = values(k8s_tree, estate, name)
     assert v["architecture"] == "standalone"
-    assert v["auth"] == {"enabled": False}
+    assert v["auth"] == {"enabled": True, "existingSecret": f"{t.redis.release}-auth",
+                         "existingSecretPasswordKey": "redis-password"}
+    es = k8s_tree.find("ExternalSecret", f"{t.redis.release}-auth", estate.data_namespace)
+    (data,) = es["spec"]["data"]
+    # the same GSM secret as the backend's REDIS_PASSWORD: one model value, both sides
+    assert data == {"secretKey": "redis-password", "remoteRef": {
+        "key": estate.backend_gsm_secret(t, estate.secrets.backend["REDIS_PASSWORD"])}}
+    assert "Delete=false" in es["metadata"]["annotations"]["argocd.argoproj.io/sync-options"]
+
+
+@pytest.mark.parametrize("name", TENANTS)
+def test_only_the_tenants_clients_reach_its_redis(k8s_tree, estate, name):
+    t = estate.tenants[name]
+    assert values(k8s_tree, estate, name)["networkPolicy"] == {"enabled": False}  # admits all
+    policy = k8s_tree.find("NetworkPolicy", f"{t.redis.release}-clients", estate.data_namespace)
+    clients = policy["spec"]["ingress"][0]["from"]
+    assert {c["namespaceSelector"]["matchLabels"]["kubernetes.io/metadata.name"] for c in clients} == {
+        t.namespace, estate.data_namespace}
 
 
 @pytest.mark.parametrize("name", TENANTS)

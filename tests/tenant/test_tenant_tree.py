@@ -28,12 +28,17 @@ def test_every_application_path_exists_in_the_tree(k8s_tree, estate):
                 assert (k8s_tree.root / path).is_dir(), f"{rel}: {path} does not exist"
 
 
-def test_every_external_secret_names_a_platform_store(k8s_tree):
+def test_every_external_secret_names_a_store_of_its_own_tier(k8s_tree, estate):
+    # a tenant's objects (its tier, its app) read through that tenant's stores; the platform's
+    # through the platform's
     for rel, doc in k8s_tree.all_objects():
         if doc["kind"] == "ExternalSecret":
             ref = doc["spec"]["secretStoreRef"]
             assert ref["kind"] == "ClusterSecretStore", rel
-            assert ref["name"] in {"gsm-tomoda", "aws-sm-tomoda"}, (rel, ref)
+            owner = next((t for t in estate.tenants if rel.startswith((f"k8s/envs/{t}/",
+                                                                     f"k8s/apps/tomoda/{t}/"))), None)
+            allowed = ({f"gsm-tomoda-{owner}", f"aws-sm-tomoda-{owner}"} if owner else {"gsm-tomoda"})
+            assert ref["name"] in allowed, (rel, ref)
 
 
 def test_no_object_is_defined_twice_across_the_k8s_tree(k8s_tree):

@@ -13,6 +13,7 @@ from tomoda_model import Estate, Tenant
 
 from .. import layout
 from ..base import DataEndpoints, OutputChart, ServiceEndpoint
+from ..netpol import Peer
 from . import security, spec
 from .config import BackendConfig
 from .images import image_refs, tagged
@@ -86,6 +87,10 @@ class TomodaApp(Construct):
 
         Kustomization(self, "kustomization", estate=estate, tenant=tenant,
                       directory=self._dir, resources=list(self._files))
+
+    def data_clients(self) -> list[Peer]:
+        """The pods that talk to the tenant's Postgres and Redis: both backend pools."""
+        return [Peer(self._tenant.namespace, dict(w.selector)) for w in (self.api, self.async_)]
 
     def _chart(self, name: str) -> OutputChart:
         """A chart of its own file `<name>.yaml` in the app directory, listed in the

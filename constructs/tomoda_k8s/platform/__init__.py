@@ -20,6 +20,7 @@ from .common import MiddlewareRef
 from .dashboards import Dashboards
 from .external_dns import ExternalDns
 from .external_secrets import ExternalSecrets
+from .gitops_repo import GitOpsRepository
 from .image_updater import ImageUpdater
 from .monitoring import DASHBOARD_LABEL, DASHBOARD_LABEL_VALUE, Monitoring
 from .namespaces import Namespaces
@@ -35,7 +36,7 @@ class PlatformTier(Construct):
     - `photon`: the Photon Service endpoint (PHOTON_URL of every tenant's backend);
     - `auth_middleware`: the oauth2-proxy forward-auth Middleware object, and
       `auth_middleware_ref` with its Ingress annotation (`.annotation`, `.annotations`);
-    - `gsm_store` / `aws_store`: the ClusterSecretStores;
+    - `gsm_store`: the platform's ClusterSecretStore; `stores(tenant)`: a tenant's stores;
     - `issuer`: the letsencrypt-prod ClusterIssuer.
     """
     photon: ServiceEndpoint
@@ -48,9 +49,13 @@ class PlatformTier(Construct):
         self.cert_manager = CertManager(self, "cert-manager", estate=estate)
         self.issuer = self.cert_manager.issuer
         self.traefik = Traefik(self, "traefik", estate=estate)
-        self.external_secrets = ExternalSecrets(self, "external-secrets", estate=estate)
-        self.gsm_store = self.external_secrets.gsm
-        self.aws_store = self.external_secrets.aws
+        self.external_secrets = ExternalSecrets(
+            self, "external-secrets", estate=estate,
+            platform_namespaces=[c.namespace for c in charts.values()
+                                 if c.namespace != estate.data_namespace] + [estate.argocd.namespace])
+        self.gsm_store = self.external_secrets.platform
+        self.gitops_repository = GitOpsRepository(self, "gitops-repository", estate=estate,
+                                                  store=self.gsm_store)
         self.external_dns = ExternalDns(self, "external-dns", estate=estate, store=self.gsm_store)
         self.oauth2_proxy = OAuth2Proxy(self, "oauth2-proxy", estate=estate, store=self.gsm_store,
                                         issuer=self.issuer)
@@ -77,3 +82,7 @@ class PlatformTier(Construct):
             names=[charts["external-dns"].namespace, charts["external-secrets"].namespace,
                    charts["oauth2-proxy"].namespace, ns, estate.platform.photon.namespace],
             keep=[estate.data_namespace])
+
+    def stores(self, tenant):
+        """The ClusterSecretStores tenant `tenant` reads its secrets through."""
+        return self.external_secrets.tenant(tenant)

@@ -29,6 +29,8 @@ from tomoda_model.model import HelmChart, SyncPolicy
 from ..conventions import CASCADE_FINALIZER, CRD_PENDING_OPTIONS, KEEP_OPTIONS, SYNC_OPTIONS
 
 IN_CLUSTER = "https://kubernetes.default.svc"
+RETRY_FOREVER = -1  # Argo CD: a negative limit retries without end (controller/appcontroller.go)
+RETRY_CAP = "3m"
 PROJECT = "default"
 
 # Stateful objects: Argo CD never prunes them, nor deletes them with their Application.
@@ -40,15 +42,22 @@ CRD_PENDING_ANNOTATION = {SYNC_OPTIONS: CRD_PENDING_OPTIONS}
 
 
 def sync_policy(policy: SyncPolicy, *options: str) -> ApplicationSpecSyncPolicy:
-    """The model's policy; retries because siblings (CRDs, namespaces) converge in any order."""
+    """The model's policy, retrying without end.
+
+    Waves order a first sync (waves.py), but some waits are outside Argo CD's view: a secret
+    value not yet added to Secret Manager, a node pool still scaling up. Argo CD 2.13 never
+    retries a revision whose retries are spent, so a finite budget can strand a cold start;
+    `limit: -1` retries until it converges, every RETRY_CAP at most.
+    """
     automated = (ApplicationSpecSyncPolicyAutomated(prune=policy.prune, self_heal=policy.self_heal)
                  if policy.automated else None)
     return ApplicationSpecSyncPolicy(
         automated=automated,
         sync_options=list(options) or None,
         retry=ApplicationSpecSyncPolicyRetry(
-            limit=10,
-            backoff=ApplicationSpecSyncPolicyRetryBackoff(duration="10s", factor=2, max_duration="5m")),
+            limit=RETRY_FOREVER,
+            backoff=ApplicationSpecSyncPolicyRetryBackoff(duration="10s", factor=2,
+                                                          max_duration=RETRY_CAP)),
     )
 
 
@@ -79,18 +88,20 @@ def application(scope: Construct, id: str, *, estate: Estate, name: str, namespa
 
 def helm_application(scope: Construct, id: str, *, estate: Estate, chart: HelmChart,
                      values: Mapping[str, Any], sync: SyncPolicy, release: Optional[str] = None,
-                     server_side_apply: bool = False,
+                     server_side_apply: bool = False, cascade_delete: bool = True,
                      annotations: Optional[Mapping[str, str]] = None) -> Application:
     """An Application installing `chart` at its exact pinned version with inline values.
 
     Values are inline (`helm.valuesObject`) rather than a values file: the tier Application
     recurses its whole directory and would apply a values file as a manifest.
+    `cascade_delete` (default): deleting the Application uninstalls the release; a data store's
+    release sets it False, so deleting its Application by mistake orphans the running store.
     """
     name = release or chart.chart
     options = ["CreateNamespace=true"] + (["ServerSideApply=true"] if server_side_apply else [])
     return application(
         scope, id, estate=estate, name=name, namespace=chart.namespace, sync=sync,
-        options=options, annotations=annotations,
+        options=options, annotations=annotations, cascade_delete=cascade_delete,
         source=ApplicationSpecSource(
             repo_url=chart.repo_url, chart=chart.chart, target_revision=chart.version,
             helm=ApplicationSpecSourceHelm(release_name=name, values_object=dict(values))))
@@ -98,15 +109,17 @@ def helm_application(scope: Construct, id: str, *, estate: Estate, chart: HelmCh
 
 def directory_application(scope: Construct, id: str, *, estate: Estate, name: str, path: str,
                           namespace: str, sync: SyncPolicy, options: Sequence[str] = (),
-                          cascade_delete: bool = False) -> Application:
-    """An Application syncing every manifest under `path` (a repo path) of the GitOps repo.
+                          cascade_delete: bool = False, recurse: bool = True,
+                          annotations: Optional[Mapping[str, str]] = None) -> Application:
+    """An Application syncing every manifest under `path` (a repo path) of the GitOps repo
+    (only the files directly in it when not `recurse`).
 
     `cascade_delete` adds the resources finalizer: deleting the Application then deletes
     what it synced (objects annotated Delete=false excepted).
     """
     return application(
         scope, id, estate=estate, name=name, namespace=namespace, sync=sync, options=options,
-        cascade_delete=cascade_delete,
+        cascade_delete=cascade_delete, annotations=annotations,
         source=ApplicationSpecSource(
             repo_url=estate.gitops.repo_url, target_revision=estate.gitops.branch, path=path,
-            directory=ApplicationSpecSourceDirectory(recurse=True)))
+            directory=ApplicationSpecSourceDirectory(recurse=recurse)))

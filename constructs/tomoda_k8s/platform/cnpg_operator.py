@@ -1,4 +1,11 @@
-"""The CloudNativePG operator: every tenant's Postgres Cluster needs it."""
+"""The CloudNativePG operator and its Barman Cloud plugin: every tenant's Postgres needs them.
+
+The plugin (chart plugin-barman-cloud) takes backups and archives WAL for the Clusters that
+name it (tenant/backup.py). It must run in the operator's namespace - CNPG only discovers
+plugin Services there - and it needs cert-manager: its gRPC TLS comes from a self-signed
+Issuer and two Certificates it renders (chart_facts: it requires cert-manager.io, so its sync
+wave follows cert-manager's).
+"""
 from __future__ import annotations
 
 from constructs import Construct
@@ -19,4 +26,10 @@ class CnpgOperator(Construct):
             values={
                 "monitoring": {"podMonitorEnabled": True},
                 "resources": resources("50m", "128Mi", cpu_limit="500m", memory_limit="256Mi"),
+            })
+        self.barman_cloud = helm_application(
+            chart, "barman-cloud", estate=estate,
+            chart=estate.platform.charts["plugin-barman-cloud"], sync=estate.platform.sync,
+            values={
+                "resources": resources("10m", "64Mi", cpu_limit="200m", memory_limit="256Mi"),
             })

@@ -47,10 +47,12 @@ def resources(cpu: str, memory: str, *, cpu_limit: Optional[str] = None,
 
 def external_secret(scope: Construct, id: str, *, name: str, namespace: str,
                     store: cdk8s.ApiObject, data: Mapping[str, str],
-                    template: Optional[Mapping[str, str]] = None) -> ExternalSecret:
+                    template: Optional[Mapping[str, str]] = None,
+                    secret_labels: Optional[Mapping[str, str]] = None) -> ExternalSecret:
     """A platform Secret from `store`; its CRD comes from a platform chart (see argo.py)."""
     return shared_external_secret(scope, id, name=name, namespace=namespace, store=store,
-                                  data=data, template=template, annotations=CRD_PENDING_ANNOTATION)
+                                  data=data, template=template, annotations=CRD_PENDING_ANNOTATION,
+                                  secret_labels=secret_labels)
 
 
 @dataclass(frozen=True)

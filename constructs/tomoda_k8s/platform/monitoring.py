@@ -6,6 +6,7 @@ import cdk8s
 from constructs import Construct
 
 from tomoda_model import Estate
+from tomoda_model.model import Alerting, ReceiverKind
 
 from ..base import ServiceEndpoint
 from .argo import helm_application
@@ -13,6 +14,39 @@ from .common import MiddlewareRef, external_secret, helm_fullname, platform_file
 
 KPS = "kube-prometheus-stack"
 GRAFANA_ADMIN_SECRET = "grafana-admin"
+RECEIVER_SECRET = "alertmanager-receiver"  # mounted at /etc/alertmanager/secrets/<name>/<key>
+RECEIVER_KEY = "credential"
+RECEIVER = "tomoda"
+# Alertmanager receiver kinds: config list, and the field that reads the credential from a
+# file (Alertmanager v0.33.1 docs/configuration.md; prometheus-operator v0.93.0 knows them).
+RECEIVER_FIELDS = {
+    ReceiverKind.SLACK: ("slack_configs", "api_url_file"),
+    ReceiverKind.WEBHOOK: ("webhook_configs", "url_file"),
+    ReceiverKind.PAGERDUTY: ("pagerduty_configs", "routing_key_file"),
+}
+# kube-prometheus-stack scrapes these by default; on GKE the control plane is managed (no
+# scrapeable controller-manager, scheduler or etcd), Dataplane V2 runs no kube-proxy and DNS
+# is kube-dns, not CoreDNS: their `absent(up)` alerts would fire for ever.
+GKE_ABSENT_COMPONENTS = ("kubeControllerManager", "kubeScheduler", "kubeEtcd", "kubeProxy",
+                         "coreDns")
+
+
+def alertmanager_config(alerting: Alerting) -> dict:
+    """Every alert to the model's receiver; the two alerts meant for no one stay with `null`
+    (Watchdog is the always-firing heartbeat, InfoInhibitor only mutes info alerts)."""
+    kind, file_field = RECEIVER_FIELDS[alerting.receiver]
+    target: dict = {file_field: f"/etc/alertmanager/secrets/{RECEIVER_SECRET}/{RECEIVER_KEY}",
+                    "send_resolved": True}
+    if alerting.channel and alerting.receiver is ReceiverKind.SLACK:
+        target["channel"] = alerting.channel
+    return {
+        "route": {
+            "receiver": RECEIVER, "group_by": ["alertname", "namespace"],
+            "routes": [{"receiver": "null", "matchers": [f'alertname = "{name}"']}
+                       for name in ("Watchdog", "InfoInhibitor")],
+        },
+        "receivers": [{"name": "null"}, {"name": RECEIVER, kind: [target]}],
+    }
 DASHBOARD_LABEL = "grafana_dashboard"
 DASHBOARD_LABEL_VALUE = "1"
 LOKI_PORT = 3100
@@ -41,6 +75,9 @@ class Monitoring(Construct):
                                LOKI_PORT)
         tempo = ServiceEndpoint(helm_fullname("tempo", charts["tempo"].chart),
                                 charts["tempo"].namespace, TEMPO_PORT)
+        self.receiver = external_secret(
+            chart, "alert-receiver", name=RECEIVER_SECRET, namespace=kps.namespace, store=store,
+            data={RECEIVER_KEY: estate.platform.alerting.secret})
         kps_name = helm_fullname(KPS, kps.chart)
         self.services = {  # the chart's Service names and ports, for the Ingresses below
             "grafana": (helm_fullname(KPS, "grafana"), 80),
@@ -65,10 +102,15 @@ class Monitoring(Construct):
                         "accessModes": ["ReadWriteOnce"],
                         "resources": {"requests": {"storage": "30Gi"}}}}},
                 }},
-                "alertmanager": {"alertmanagerSpec": {
-                    "externalUrl": f"https://{hosts['alertmanager']}",
-                    "resources": resources("10m", "64Mi", cpu_limit="100m", memory_limit="128Mi"),
-                }},
+                "alertmanager": {
+                    "alertmanagerSpec": {
+                        "externalUrl": f"https://{hosts['alertmanager']}",
+                        "secrets": [self.receiver.name],
+                        "resources": resources("10m", "64Mi", cpu_limit="100m", memory_limit="128Mi"),
+                    },
+                    "config": alertmanager_config(estate.platform.alerting),
+                },
+                **{component: {"enabled": False} for component in GKE_ABSENT_COMPONENTS},
                 "grafana": {
                     "admin": {"existingSecret": self.grafana_admin.name,
                               "userKey": "admin-user", "passwordKey": "admin-password"},

@@ -3,6 +3,18 @@
 The index tarball is read over plain HTTPS from a public bucket that is deliberately not
 Terraform-managed (a `terraform destroy` must never delete the ~$500 index). With FILE_URL
 set, the image downloads that file once and disables its own periodic updates.
+
+Its manifests live in their own directory, synced by their own Application (`photon`, in the
+platform tier's last wave): the first start downloads and unpacks the index for hours, and
+nothing else waits for it - the Application carries the health gate annotation, so the
+platform tier (and the tenants after it) count it healthy once it is synced.
+
+The image (rtuszik/photon-docker 2.1.1) starts `/bin/sh entrypoint.sh`, which re-owns /photon
+and ends with `exec gosu photon "$@"`; gosu's setgroups needs CAP_SETGID even when the user
+does not change, so as uid 9011 with every capability dropped it exits ("failed switching to
+'photon'"). The pod already runs as the image's photon user, so the container runs the
+image's CMD itself (`uv run --no-sync -m src.process_manager`, which is what the entrypoint
+would exec): the same startup, no user switch, no capability.
 """
 from __future__ import annotations
 
@@ -11,14 +23,23 @@ from constructs import Construct
 
 from tomoda_model import Estate
 
-from ..base import ServiceEndpoint
-from .argo import KEEP_ANNOTATION
+from .. import layout
+from ..base import OutputChart, ServiceEndpoint
+from ..conventions import HEALTH_GATE, HEALTH_GATE_SYNC_ONLY
+from .argo import KEEP_ANNOTATION, directory_application
 from .common import platform_file
 
 NAME = "photon"
 INDEXER = "photon-indexer"
 DATA_DIR = "/photon/data"
-PHOTON_UID = 9011  # the image's photon user; its entrypoint skips gosu when not root
+PHOTON_UID = 9011  # the image's photon user (Dockerfile: ARG PUID=9011, home /photon)
+PHOTON_HOME = "/photon"  # the image's WORKDIR: the uv project and its .venv
+# The image's CMD, run without its entrypoint (which would switch user with gosu).
+SERVER_COMMAND = ["uv", "run", "--no-sync", "-m", "src.process_manager"]
+# The first start downloads and unpacks the index (hours): the rollout counts as progressing
+# for as long as the startup probe allows, not Kubernetes' default 10 minutes.
+STARTUP_PERIOD_SECONDS = 60
+STARTUP_FAILURES = 720  # 12 h
 NOMINATIM_HOST = "nominatim"  # in-cluster Nominatim, not provisioned yet (indexer suspended)
 
 
@@ -28,16 +49,32 @@ def index_url(estate: Estate) -> str:
 
 
 def _security() -> k8s.SecurityContext:
-    # Root filesystem stays writable: `uv run` writes its cache under the image's /photon.
+    # Read-only root: the index and OpenSearch's files go to the data volume, uv's cache
+    # (UV_CACHE_DIR), its lock and Java's temporary files to the /tmp emptyDir.
     return k8s.SecurityContext(
-        allow_privilege_escalation=False, run_as_non_root=True,
+        allow_privilege_escalation=False, run_as_non_root=True, read_only_root_filesystem=True,
         capabilities=k8s.Capabilities(drop=["ALL"]))
 
 
 def _pod_security() -> k8s.PodSecurityContext:
+    # OnRootMismatch: a 200 GB index is not re-owned on every mount.
     return k8s.PodSecurityContext(
         run_as_user=PHOTON_UID, run_as_group=PHOTON_UID, fs_group=PHOTON_UID,
+        fs_group_change_policy="OnRootMismatch",
         run_as_non_root=True, seccomp_profile=k8s.SeccompProfile(type="RuntimeDefault"))
+
+
+SCRATCH = "/tmp"
+SCRATCH_SIZE = "2Gi"
+# uv's default cache is $HOME/.cache/uv under the (read-only) image root.
+UV_CACHE_DIR = f"{SCRATCH}/uv-cache"
+# The process manager waits up to 30 s for Java to stop, then 2 s more.
+GRACE_SECONDS = 60
+
+
+def _scratch_volume() -> k8s.Volume:
+    return k8s.Volume(name="tmp", empty_dir=k8s.EmptyDirVolumeSource(
+        size_limit=k8s.Quantity.from_string(SCRATCH_SIZE)))
 
 
 def _resources(estate: Estate) -> k8s.ResourceRequirements:
@@ -55,7 +92,12 @@ class Photon(Construct):
     def __init__(self, scope: Construct, id: str, *, estate: Estate):
         super().__init__(scope, id)
         p = estate.platform.photon
-        chart = platform_file(self, "file", service="photon")
+        directory = f"{layout.APPS}/{NAME}"
+        self.application = directory_application(
+            platform_file(self, "app", service="photon"), "application", estate=estate,
+            name=NAME, path=layout.repo_path(estate, directory), namespace=p.namespace,
+            sync=estate.platform.sync, annotations={HEALTH_GATE: HEALTH_GATE_SYNC_ONLY})
+        chart = OutputChart(self, "file", output_path=f"{directory}/{NAME}.yaml")
         labels = {"app": NAME}
         image = f"{p.image}:{p.tag}"
         meta = lambda name, **kw: k8s.ObjectMeta(name=name, namespace=p.namespace, labels=labels, **kw)  # noqa: E731
@@ -76,6 +118,7 @@ class Photon(Construct):
             metadata=meta(NAME),
             spec=k8s.DeploymentSpec(
                 replicas=1,
+                progress_deadline_seconds=STARTUP_PERIOD_SECONDS * STARTUP_FAILURES,
                 strategy=k8s.DeploymentStrategy(type="Recreate"),  # one RWO volume
                 selector=k8s.LabelSelector(match_labels=labels),
                 template=k8s.PodTemplateSpec(
@@ -85,21 +128,26 @@ class Photon(Construct):
                         automount_service_account_token=False,
                         containers=[k8s.Container(
                             name=NAME, image=image, image_pull_policy="IfNotPresent",
+                            command=SERVER_COMMAND, working_dir=PHOTON_HOME,
                             ports=[k8s.ContainerPort(name="http", container_port=p.port)],
+                            # FILE_URL also disables the image's own updates (src/utils/config.py).
                             env=[k8s.EnvVar(name="FILE_URL", value=index_url(estate)),
-                                 k8s.EnvVar(name="UPDATE_STRATEGY", value="DISABLED")],
-                            volume_mounts=[k8s.VolumeMount(name="data", mount_path=DATA_DIR)],
+                                 k8s.EnvVar(name="UV_CACHE_DIR", value=UV_CACHE_DIR)],
+                            volume_mounts=[k8s.VolumeMount(name="data", mount_path=DATA_DIR),
+                                           k8s.VolumeMount(name="tmp", mount_path=SCRATCH)],
                             resources=_resources(estate),
                             security_context=_security(),
                             # First start downloads and unpacks the index: allow up to 12 h.
-                            startup_probe=k8s.Probe(http_get=status, period_seconds=60,
-                                                    failure_threshold=720),
+                            startup_probe=k8s.Probe(http_get=status,
+                                                    period_seconds=STARTUP_PERIOD_SECONDS,
+                                                    failure_threshold=STARTUP_FAILURES),
                             readiness_probe=k8s.Probe(http_get=status, period_seconds=10),
                             liveness_probe=k8s.Probe(http_get=status, period_seconds=30,
                                                      failure_threshold=5),
                         )],
+                        termination_grace_period_seconds=GRACE_SECONDS,
                         volumes=[k8s.Volume(name="data", persistent_volume_claim=k8s.PersistentVolumeClaimVolumeSource(
-                            claim_name=self.pvc.name))],
+                            claim_name=self.pvc.name)), _scratch_volume()],
                     )),
             ))
 
@@ -155,9 +203,10 @@ class Photon(Construct):
                                 command=["java", "-jar", "/photon/photon.jar", "import",
                                          "-host", f"{NOMINATIM_HOST}.{p.namespace}.svc.cluster.local",
                                          "-data-dir", DATA_DIR],
-                                volume_mounts=[k8s.VolumeMount(name="scratch", mount_path=DATA_DIR)],
+                                volume_mounts=[k8s.VolumeMount(name="scratch", mount_path=DATA_DIR),
+                                               k8s.VolumeMount(name="tmp", mount_path=SCRATCH)],
                                 resources=_resources(estate),
                                 security_context=_security())],
                             volumes=[k8s.Volume(name="scratch", empty_dir=k8s.EmptyDirVolumeSource(
-                                size_limit=k8s.Quantity.from_string(p.storage)))],
+                                size_limit=k8s.Quantity.from_string(p.storage))), _scratch_volume()],
                         ))))))

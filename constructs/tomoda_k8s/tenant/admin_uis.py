@@ -12,6 +12,7 @@ from constructs import Construct
 from tomoda_model import Estate, Tenant
 
 from ..base import ServiceEndpoint
+from ..netpol import Peer, Rule, admit
 from ..platform.argo import helm_application
 from ..platform.common import MiddlewareRef, helm_fullname, resources, tls_ingress
 from .secrets import GsmSecret
@@ -42,13 +43,13 @@ class AdminUis(Construct):
     """Both UIs of one tenant, each behind `middleware` with a certificate from `issuer`."""
 
     def __init__(self, scope: Construct, id: str, *, estate: Estate, tenant: Tenant,
-                 postgres: ServiceEndpoint, redis: ServiceEndpoint, store: cdk8s.ApiObject,
-                 middleware: cdk8s.ApiObject, issuer: cdk8s.ApiObject):
+                 postgres: ServiceEndpoint, redis: ServiceEndpoint, redis_password: GsmSecret,
+                 store: cdk8s.ApiObject, middleware: cdk8s.ApiObject, issuer: cdk8s.ApiObject):
         super().__init__(scope, id)
         self.pgadmin = PgAdmin(self, "pgadmin", estate=estate, tenant=tenant, postgres=postgres,
                                store=store)
         self.redis_insight = RedisInsight(self, "redis-insight", estate=estate, tenant=tenant,
-                                          redis=redis)
+                                          redis=redis, password=redis_password)
         auth = MiddlewareRef.of(middleware)
         for ui, host in ((self.pgadmin, tenant.hosts.pgadmin),
                          (self.redis_insight, tenant.hosts.redis_insight)):
@@ -67,7 +68,7 @@ class PgAdmin(Construct):
         release = f"{chart.chart}-{tenant.name}"
         ns = chart.namespace
         password = GsmSecret(self, "password", name=f"{release}-admin", namespace=ns, store=store,
-                             keys={PGADMIN_PASSWORD_KEY: estate.secrets.platform["pgadmin_admin_password"]})
+                             keys={PGADMIN_PASSWORD_KEY: estate.tenant_secret(tenant, "pgadmin_admin_password")})
         pg = tenant.postgres
         values = {
             "env": {"email": f"pgadmin@{estate.domain}"},
@@ -81,10 +82,20 @@ class PgAdmin(Construct):
                 "SSLMode": pg.sslmode}}},
             "resources": PGADMIN_RESOURCES,
             "test": {"enabled": False},
+            # The chart's policy has no `from` (every pod may reach the login); ours admits
+            # only Traefik, whose forward-auth puts oauth2-proxy in front.
+            "networkPolicy": {"enabled": False},
         }
         self.application = helm_application(self, "application", estate=estate, chart=chart,
                                             values=values, sync=tenant.sync, release=release)
         self.service = ServiceEndpoint(helm_fullname(release, chart.chart), ns, PGADMIN_PORT)
+        # The chart's selector labels (app.kubernetes.io/{name,instance}).
+        self.pod_labels = {"app.kubernetes.io/name": chart.chart,
+                           "app.kubernetes.io/instance": release}
+        traefik = estate.platform.charts[TRAEFIK_CHART_KEY].namespace
+        self.network_policy = admit(self, "network-policy", name=release, namespace=ns,
+                                    pods=self.pod_labels,
+                                    rules=[Rule((Peer(traefik),), (PGADMIN_PORT,))])
 
 
 class RedisInsight(Construct):
@@ -95,7 +106,7 @@ class RedisInsight(Construct):
     """
 
     def __init__(self, scope: Construct, id: str, *, estate: Estate, tenant: Tenant,
-                 redis: ServiceEndpoint):
+                 redis: ServiceEndpoint, password: GsmSecret):
         super().__init__(scope, id)
         name = f"redis-insight-{tenant.name}"
         ns = redis.namespace
@@ -121,7 +132,10 @@ class RedisInsight(Construct):
                         containers=[k8s.Container(
                             name="redis-insight", image=REDIS_INSIGHT_IMAGE,
                             ports=[k8s.ContainerPort(name="http", container_port=REDIS_INSIGHT_PORT)],
-                            env=[k8s.EnvVar(name=k, value=v) for k, v in env.items()],
+                            env=[k8s.EnvVar(name=k, value=v) for k, v in env.items()] + [
+                                k8s.EnvVar(name="RI_REDIS_PASSWORD", value_from=k8s.EnvVarSource(
+                                    secret_key_ref=k8s.SecretKeySelector(
+                                        name=password.secret_name, key=password.key)))],
                             volume_mounts=[k8s.VolumeMount(name=v, mount_path=path)
                                            for v, path in SCRATCH.items()],
                             readiness_probe=k8s.Probe(http_get=health),
@@ -144,15 +158,8 @@ class RedisInsight(Construct):
             spec=k8s.ServiceSpec(selector=labels, ports=[k8s.ServicePort(
                 name="http", port=REDIS_INSIGHT_PORT, target_port=http)]))
         self.service = ServiceEndpoint.of(self.service_object, REDIS_INSIGHT_PORT)
-        traefik_namespace = estate.platform.charts[TRAEFIK_CHART_KEY].namespace
-        self.network_policy = k8s.KubeNetworkPolicy(
-            self, "network-policy",
-            metadata=k8s.ObjectMeta(name=name, namespace=ns, labels=labels),
-            spec=k8s.NetworkPolicySpec(
-                pod_selector=k8s.LabelSelector(match_labels=labels),
-                policy_types=["Ingress"],
-                ingress=[k8s.NetworkPolicyIngressRule(
-                    from_=[k8s.NetworkPolicyPeer(namespace_selector=k8s.LabelSelector(
-                        match_labels={"kubernetes.io/metadata.name": traefik_namespace}))],
-                    ports=[k8s.NetworkPolicyPort(
-                        port=k8s.IntOrString.from_number(REDIS_INSIGHT_PORT), protocol="TCP")])]))
+        self.pod_labels = labels
+        traefik = estate.platform.charts[TRAEFIK_CHART_KEY].namespace
+        self.network_policy = admit(self, "network-policy", name=name, namespace=ns, pods=labels,
+                                    labels=labels,
+                                    rules=[Rule((Peer(traefik),), (REDIS_INSIGHT_PORT,))])

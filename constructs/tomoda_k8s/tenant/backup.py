@@ -1,45 +1,60 @@
-"""Barman backups of a CNPG Cluster to GCS, present only when the model asks for them.
+"""Barman backups of a CNPG Cluster to GCS through the Barman Cloud plugin, present only when
+the model asks for them.
 
-Uses CNPG's in-tree `spec.backup.barmanObjectStore`: deprecated since CNPG 1.26 but still
-served by 1.30 (removal announced for 1.31). Migration path: an ObjectStore
-(barmancloud.cnpg.io/v1) with the same configuration, the Cluster's `spec.plugins` entry
-`barman-cloud.cloudnative-pg.io` (isWALArchiver) and ScheduledBackup `method: plugin`.
+CNPG 1.30 still serves the in-tree `spec.backup.barmanObjectStore`, deprecated since 1.26 and
+removed in 1.31 (CNPG docs/src/release_notes/v1.30.md), so backups go through the plugin the
+platform tier installs (`barman-cloud.cloudnative-pg.io`, chart plugin-barman-cloud):
+- an ObjectStore (barmancloud.cnpg.io/v1) in the Cluster's namespace holds the destination,
+  the GKE Workload Identity switch and the retention window;
+- the Cluster names it in `spec.plugins` as its WAL archiver;
+- the ScheduledBackup uses `method: plugin` (its default is the in-tree method) and takes one
+  backup as soon as it exists (`immediate`), so recovery does not wait for the first night.
+The plugin's sidecar runs in the instance Pod as the Cluster's service account (named after
+the Cluster: the plugin's RoleBinding assumes it), which impersonates the backup GSA through
+Workload Identity - the same model value that Terraform binds.
 """
 from __future__ import annotations
 
 import cdk8s
 from constructs import Construct
+from imports.io.cnpg.barmancloud import (
+    ObjectStore,
+    ObjectStoreSpec,
+    ObjectStoreSpecConfiguration,
+    ObjectStoreSpecConfigurationData,
+    ObjectStoreSpecConfigurationDataCompression,
+    ObjectStoreSpecConfigurationGoogleCredentials,
+    ObjectStoreSpecConfigurationWal,
+    ObjectStoreSpecConfigurationWalCompression,
+)
 from imports.io.cnpg.postgresql import (
     Cluster,
-    ClusterSpecBackup,
-    ClusterSpecBackupBarmanObjectStore,
-    ClusterSpecBackupBarmanObjectStoreData,
-    ClusterSpecBackupBarmanObjectStoreDataCompression,
-    ClusterSpecBackupBarmanObjectStoreGoogleCredentials,
-    ClusterSpecBackupBarmanObjectStoreWal,
-    ClusterSpecBackupBarmanObjectStoreWalCompression,
+    ClusterSpecPlugins,
     ClusterSpecServiceAccountTemplate,
     ClusterSpecServiceAccountTemplateMetadata,
     ScheduledBackup,
     ScheduledBackupSpec,
     ScheduledBackupSpecBackupOwnerReference,
     ScheduledBackupSpecCluster,
+    ScheduledBackupSpecMethod,
+    ScheduledBackupSpecPluginConfiguration,
 )
 
 from tomoda_model import Estate, Tenant
 
 from ..conventions import WI_ANNOTATION
+from ..waves import depends_on
 from .argo import sync_annotations
 
+PLUGIN = "barman-cloud.cloudnative-pg.io"  # the name the plugin registers with CNPG
+BARMAN_OBJECT_PARAMETER = "barmanObjectName"
 
 
 class ClusterBackup(Construct):
     """The backup half of a tenant's Cluster.
 
-    `.spec` and `.service_account_template` go into the Cluster; `schedule_for(cluster)`
-    adds the ScheduledBackup once the Cluster object exists. The pod service account CNPG
-    creates (named after the cluster) impersonates the backup GSA through Workload
-    Identity, so no key ever exists.
+    `.plugin` and `.service_account_template` go into the Cluster; `schedule_for(cluster)`
+    adds the ScheduledBackup once the Cluster object exists.
     """
 
     def __init__(self, scope: Construct, id: str, *, estate: Estate, tenant: Tenant):
@@ -49,29 +64,43 @@ class ClusterBackup(Construct):
             raise ValueError(f"tenant {tenant.name} has no postgres.backup")
         self._backup = backup
         self._namespace = estate.data_namespace
-        self.spec = ClusterSpecBackup(
-            retention_policy=backup.retention,
-            barman_object_store=ClusterSpecBackupBarmanObjectStore(
-                destination_path=estate.backup_destination(tenant),
-                google_credentials=ClusterSpecBackupBarmanObjectStoreGoogleCredentials(
-                    gke_environment=True),
-                wal=ClusterSpecBackupBarmanObjectStoreWal(
-                    compression=ClusterSpecBackupBarmanObjectStoreWalCompression.GZIP),
-                data=ClusterSpecBackupBarmanObjectStoreData(
-                    compression=ClusterSpecBackupBarmanObjectStoreDataCompression.GZIP)))
+        # Backup machinery outlives its tier: never pruned, never cascaded.
+        keep = sync_annotations(keep=True, crd=True)
+        self.store = ObjectStore(
+            self, "store",
+            metadata=cdk8s.ApiObjectMetadata(name=f"{tenant.postgres.cluster}-backups",
+                                             namespace=self._namespace, annotations=keep),
+            spec=ObjectStoreSpec(
+                retention_policy=estate.backup_retention_policy(),
+                configuration=ObjectStoreSpecConfiguration(
+                    destination_path=estate.backup_destination(tenant),
+                    google_credentials=ObjectStoreSpecConfigurationGoogleCredentials(
+                        gke_environment=True),
+                    wal=ObjectStoreSpecConfigurationWal(
+                        compression=ObjectStoreSpecConfigurationWalCompression.GZIP),
+                    data=ObjectStoreSpecConfigurationData(
+                        compression=ObjectStoreSpecConfigurationDataCompression.GZIP))))
+        self.plugin = ClusterSpecPlugins(
+            name=PLUGIN, is_wal_archiver=True,
+            parameters={BARMAN_OBJECT_PARAMETER: self.store.name})
         self.service_account_template = ClusterSpecServiceAccountTemplate(
             metadata=ClusterSpecServiceAccountTemplateMetadata(
                 annotations={WI_ANNOTATION: estate.gsa_email(backup.identity)}))
         self.scheduled: ScheduledBackup | None = None
 
     def schedule_for(self, cluster: Cluster) -> ScheduledBackup:
+        depends_on(cluster, self.store)  # the archiver must find its store from the first WAL
         self.scheduled = ScheduledBackup(
             self, "scheduled",
             metadata=cdk8s.ApiObjectMetadata(name=f"{cluster.name}-backup", namespace=self._namespace,
-                                             annotations=sync_annotations(crd=True)),
+                                             annotations=sync_annotations(keep=True, crd=True)),
             spec=ScheduledBackupSpec(
                 cluster=ScheduledBackupSpecCluster(name=cluster.name),
                 schedule=self._backup.schedule,
+                method=ScheduledBackupSpecMethod.PLUGIN,
+                plugin_configuration=ScheduledBackupSpecPluginConfiguration(name=PLUGIN),
+                immediate=True,
                 # Backups outlive the ScheduledBackup but go with the Cluster.
                 backup_owner_reference=ScheduledBackupSpecBackupOwnerReference.CLUSTER))
+        depends_on(self.scheduled, cluster)
         return self.scheduled

@@ -20,6 +20,7 @@ from imports.io.cnpg.postgresql import (
 from tomoda_model import Estate, Tenant
 
 from ..base import ServiceEndpoint
+from ..waves import depends_on
 from .argo import sync_annotations
 from .backup import ClusterBackup
 from .monitoring import cluster_pod_monitor
@@ -57,7 +58,7 @@ class PostgresCluster(Construct):
             self, "credentials", name=f"{pg.cluster}-credentials", namespace=ns, store=store,
             keys={"password": estate.backend_gsm_secret(tenant, estate.secrets.backend["DB_PASSWORD"])},
             template={"username": pg.owner, "password": "{{ .password }}"},
-            secret_type="kubernetes.io/basic-auth")
+            secret_type="kubernetes.io/basic-auth", keep=True)
         self.credentials = credentials
 
         backup = ClusterBackup(self, "backup", estate=estate, tenant=tenant) if pg.backup else None
@@ -83,13 +84,17 @@ class PostgresCluster(Construct):
                     requests={k: ClusterSpecResourcesRequests.from_string(v)
                               for k, v in quantities.items()}),
                 postgresql=ClusterSpecPostgresql(parameters=dict(pg.parameters)),
-                backup=backup.spec if backup else None,
+                plugins=[backup.plugin] if backup else None,
                 service_account_template=backup.service_account_template if backup else None))
+        depends_on(self.cluster, credentials.resource)  # initdb reads the owner's password
+        self.backup = backup
         if backup:
             backup.schedule_for(self.cluster)
         self.pod_monitor = cluster_pod_monitor(self, "pod-monitor", self.cluster)
 
         self.rw = rw_service(self.cluster)
+        # CNPG labels every instance Pod with its Cluster's name.
+        self.pod_labels = {"cnpg.io/cluster": self.cluster.name}
         self.alias = k8s.KubeService(
             self, "alias",
             metadata=k8s.ObjectMeta(name=pg.alias_service, namespace=ns),

@@ -1,6 +1,7 @@
 """A tenant's Redis: one release of the Bitnami chart, installed by an Argo CD Application."""
 from __future__ import annotations
 
+import cdk8s
 from constructs import Construct
 
 from tomoda_model import Estate, Tenant
@@ -8,10 +9,13 @@ from tomoda_model import Estate, Tenant
 from ..base import ServiceEndpoint
 from ..platform.argo import helm_application
 from ..platform.common import redis_master
+from ..waves import depends_on
 from .argo import sync_annotations
+from .secrets import GsmSecret
 
 PORT = 6379
 CHART_KEY = "redis"  # key of estate.platform.charts
+PASSWORD_KEY = "redis-password"  # the chart's default auth.existingSecretPasswordKey
 
 # Bitnami moved every published image to docker.io/bitnamilegacy (Aug 2025) and the
 # chart's default tags no longer exist there: pin both images, and let the chart accept
@@ -29,7 +33,7 @@ def master_service(release: str, namespace: str, chart: str = "redis") -> Servic
     return ServiceEndpoint(redis_master(release, chart), namespace, PORT)
 
 
-def values(tenant: Tenant) -> dict:
+def values(tenant: Tenant, password_secret: str) -> dict:
     r = tenant.redis
     limits = {"cpu": r.cpu_limit, "memory": r.memory_limit}
     metrics: dict = {"enabled": r.metrics}
@@ -39,8 +43,13 @@ def values(tenant: Tenant) -> dict:
     return {
         "global": {"security": {"allowInsecureImages": True}},
         "architecture": "standalone",
-        # In-cluster only, reachable from the app namespaces; no password to distribute.
-        "auth": {"enabled": False},
+        # The password the app sends (its REDIS_PASSWORD) comes from the same Secret Manager
+        # secret; the exporter reads it from the same Secret (chart 23.1.1 master/application.yaml).
+        "auth": {"enabled": True, "existingSecret": password_secret,
+                 "existingSecretPasswordKey": PASSWORD_KEY},
+        # The chart's own policy admits every namespace (allowExternal); the tenant tier ships
+        # one that admits only the tenant's clients (TenantTier.admit).
+        "networkPolicy": {"enabled": False},
         "image": dict(REDIS_IMAGE),
         "master": {
             "persistence": {"enabled": True, "size": r.persistence},
@@ -54,16 +63,29 @@ def values(tenant: Tenant) -> dict:
 class RedisRelease(Construct):
     """The tenant's Redis release in the data namespace.
 
-    `.application` is the Argo CD Application; `.master` the endpoint the app uses.
+    `.application` is the Argo CD Application; `.master` the endpoint the app uses;
+    `.password` the ExternalSecret of the Secret holding its password (key PASSWORD_KEY);
+    `.pod_labels` the labels of its server Pod (for NetworkPolicies).
     """
 
-    def __init__(self, scope: Construct, id: str, *, estate: Estate, tenant: Tenant):
+    def __init__(self, scope: Construct, id: str, *, estate: Estate, tenant: Tenant,
+                 store: cdk8s.ApiObject):
         super().__init__(scope, id)
         chart = estate.platform.charts[CHART_KEY]
         if chart.namespace != estate.data_namespace:
             raise ValueError(f"platform.charts.{CHART_KEY}.namespace must be {estate.data_namespace}")
         release = tenant.redis.release
+        # One model value for both ends: the GSM secret behind the backend's REDIS_PASSWORD.
+        self.password = GsmSecret(
+            self, "password", name=f"{release}-auth", namespace=chart.namespace, store=store,
+            keys={PASSWORD_KEY: estate.backend_gsm_secret(tenant, estate.secrets.backend["REDIS_PASSWORD"])},
+            keep=True)
         self.application = helm_application(
-            self, "application", estate=estate, chart=chart, values=values(tenant),
-            sync=tenant.sync, release=release, annotations=sync_annotations(keep=True))
+            self, "application", estate=estate, chart=chart,
+            values=values(tenant, self.password.secret_name),
+            sync=tenant.sync, release=release, annotations=sync_annotations(keep=True),
+            cascade_delete=False)
+        depends_on(self.application, self.password.resource)
         self.master = master_service(release, chart.namespace, chart.chart)
+        self.pod_labels = {"app.kubernetes.io/name": chart.chart,
+                           "app.kubernetes.io/instance": release}

@@ -14,14 +14,24 @@ class GsmSecret(Construct):
 
     `keys` maps each Secret key to a GSM secret name. `template` (Secret key -> Go template
     over those keys) and `secret_type` shape the resulting Secret, e.g. basic-auth.
-    `.secret_name` is what consumers reference.
+    `.secret_name` is what consumers reference. `keep`: a data store depends on it, so it is
+    never pruned nor deleted with its tier (its owned Secret would go with it).
     """
 
     def __init__(self, scope: Construct, id: str, *, name: str, namespace: str,
                  store: cdk8s.ApiObject, keys: Mapping[str, str],
-                 template: Optional[Mapping[str, str]] = None, secret_type: Optional[str] = None):
+                 template: Optional[Mapping[str, str]] = None, secret_type: Optional[str] = None,
+                 keep: bool = False):
         super().__init__(scope, id)
         self.resource = external_secret(
             self, "resource", name=name, namespace=namespace, store=store, data=keys,
-            template=template, secret_type=secret_type, annotations=sync_annotations(crd=True))
+            template=template, secret_type=secret_type,
+            annotations=sync_annotations(keep=keep, crd=True))
         self.secret_name = name
+        self.keys = tuple(keys)
+
+    @property
+    def key(self) -> str:
+        """The Secret's only key (for a single-value secret)."""
+        (only,) = self.keys
+        return only

@@ -11,10 +11,16 @@ import yaml
 from constructs import Construct
 
 from tomoda_model import Estate
+from tomoda_model.protocols import HEALTH_GATE, HEALTH_GATE_SYNC_ONLY, TRACKING_LABEL
 
 DEX_SECRET = "argocd-secret"  # created by the chart, labelled part-of=argocd as $refs require
 CLIENT_ID_KEY = "dex.google.clientID"
 CLIENT_SECRET_KEY = "dex.google.clientSecret"
+# A private GitOps repository: the first sync needs read access before ESO exists, so the
+# install carries a credential template (chart Secret argocd-repo-creds-gitops); the platform
+# tier's ExternalSecret then keeps a `repository` Secret in step (tomoda_k8s gitops_repo.py).
+REPO_CREDS = "gitops"
+GIT_USERNAME = "tomoda-argocd"
 
 
 def dex_config(estate: Estate) -> str:
@@ -38,15 +44,67 @@ _BlockDumper.add_representer(str, lambda d, s: d.represent_scalar(
     "tag:yaml.org,2002:str", s, style="|" if "\n" in s else None))
 
 
+# Argo CD 1.8 stopped assessing the health of Application resources, so a parent in an
+# app-of-apps would not wait for a child before its next sync wave. This is the check the
+# Argo CD docs give for that (operator-manual/health.md), plus one opt-out: a child annotated
+# HEALTH_GATE: HEALTH_GATE_SYNC_ONLY counts as Healthy for its parent once it is Synced.
+APPLICATION_HEALTH_KEY = "resource.customizations.health.argoproj.io_Application"
+APPLICATION_HEALTH_LUA = f"""hs = {{}}
+hs.status = "Progressing"
+hs.message = ""
+if obj.status ~= nil then
+  if obj.status.health ~= nil then
+    hs.status = obj.status.health.status
+    if obj.status.health.message ~= nil then
+      hs.message = obj.status.health.message
+    end
+  end
+end
+if hs.status == "Progressing" and obj.metadata.annotations ~= nil
+    and obj.metadata.annotations["{HEALTH_GATE}"] == "{HEALTH_GATE_SYNC_ONLY}"
+    and obj.status ~= nil and obj.status.sync ~= nil and obj.status.sync.status == "Synced" then
+  hs.status = "Healthy"
+  hs.message = "Synced; still progressing, which its parent does not wait for ({HEALTH_GATE})"
+end
+return hs
+"""
+
+
+# Argo CD 2.13 has no health check for CNPG Clusters (resource_customizations has none), so a
+# wave after a database would not wait for it. CNPG sets the Ready condition once the
+# primary accepts connections; until then (bootstrap, restore) the Cluster is progressing.
+CNPG_CLUSTER_HEALTH_KEY = "resource.customizations.health.postgresql.cnpg.io_Cluster"
+CNPG_CLUSTER_HEALTH_LUA = """hs = {}
+hs.status = "Progressing"
+hs.message = "Waiting for the Cluster to be Ready"
+if obj.status ~= nil and obj.status.conditions ~= nil then
+  for i, condition in ipairs(obj.status.conditions) do
+    if condition.type == "Ready" and condition.status == "True" then
+      hs.status = "Healthy"
+      hs.message = condition.message
+    end
+  end
+end
+return hs
+"""
+
+
 def values(estate: Estate) -> str:
     doc = {
         "global": {"domain": estate.argocd.host},
         "configs": {
-            "cm": {"url": f"https://{estate.argocd.host}", "dex.config": dex_config(estate)},
+            "cm": {"url": f"https://{estate.argocd.host}", "dex.config": dex_config(estate),
+                   APPLICATION_HEALTH_KEY: APPLICATION_HEALTH_LUA,
+                   CNPG_CLUSTER_HEALTH_KEY: CNPG_CLUSTER_HEALTH_LUA,
+                   # The chart's default, stated: the tenant store policy trusts this label.
+                   "application.instanceLabelKey": TRACKING_LABEL},
             # TLS ends at Traefik (the platform tier's argocd ingress), not at argocd-server.
             "params": {"server.insecure": True},
         },
     }
+    if estate.gitops.credentials_secret:
+        doc["configs"]["credentialTemplates"] = {REPO_CREDS: {
+            "url": estate.gitops.repo_url, "username": GIT_USERNAME}}
     return yaml.dump(doc, Dumper=_BlockDumper, sort_keys=True)
 
 
@@ -66,13 +124,18 @@ class ArgoCd(Construct):
             self, "dex-client-id", secret=argocd.dex_client_id_secret)
         client_secret = DataGoogleSecretManagerSecretVersion(
             self, "dex-client-secret", secret=argocd.dex_client_secret_secret)
+        sensitive = [
+            ReleaseSetSensitive(name=f"configs.secret.extra.{_helm_key(CLIENT_ID_KEY)}",
+                                value=client_id.secret_data),
+            ReleaseSetSensitive(name=f"configs.secret.extra.{_helm_key(CLIENT_SECRET_KEY)}",
+                                value=client_secret.secret_data),
+        ]
+        if estate.gitops.credentials_secret:
+            token = DataGoogleSecretManagerSecretVersion(
+                self, "gitops-token", secret=estate.gitops.credentials_secret)
+            sensitive.append(ReleaseSetSensitive(
+                name=f"configs.credentialTemplates.{REPO_CREDS}.password", value=token.secret_data))
         self.release = Release(
             self, "release", name=argocd.release, namespace=argocd.namespace, create_namespace=True,
             repository=argocd.chart_repo, chart="argo-cd", version=argocd.chart_version,
-            values=[values(estate)],
-            set_sensitive=[
-                ReleaseSetSensitive(name=f"configs.secret.extra.{_helm_key(CLIENT_ID_KEY)}",
-                                    value=client_id.secret_data),
-                ReleaseSetSensitive(name=f"configs.secret.extra.{_helm_key(CLIENT_SECRET_KEY)}",
-                                    value=client_secret.secret_data),
-            ])
+            values=[values(estate)], set_sensitive=sensitive)

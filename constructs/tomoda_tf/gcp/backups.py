@@ -13,6 +13,10 @@ if TYPE_CHECKING:
 
 
 class BackupBucket(Construct):
+    """The lifecycle rule deletes objects `backups.lifecycle_days` old: later than Barman's
+    own retention (which removes what falls out of the recovery window), so it never deletes
+    the base backup the oldest point of the window needs."""
+
     def __init__(self, scope: Construct, id: str, *, backups: Backups, location: str,
                  writers: Iterable[tuple[str, "ServiceAccount"]]):
         super().__init__(scope, id)
@@ -26,7 +30,7 @@ class BackupBucket(Construct):
             uniform_bucket_level_access=True, public_access_prevention="enforced",
             lifecycle_rule=[StorageBucketLifecycleRule(
                 action=StorageBucketLifecycleRuleAction(type="Delete"),
-                condition=StorageBucketLifecycleRuleCondition(age=backups.retention_days))],
+                condition=StorageBucketLifecycleRuleCondition(age=backups.lifecycle_days))],
             lifecycle=KEEP)
         # Bucket-level, not project-level: the backup account can touch nothing else.
         for gsa_id, gsa in sorted(writers, key=lambda kv: kv[0]):

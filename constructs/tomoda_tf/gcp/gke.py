@@ -1,4 +1,10 @@
-"""The one GKE cluster: zonal, VPC-native, Workload Identity, spot node pools only."""
+"""The one GKE cluster: zonal, VPC-native, Workload Identity, spot node pools only.
+
+Nodes run as a dedicated service account with the minimal node role (logs, metrics,
+metadata), not as the Compute Engine default account, which holds Editor on the project in
+most projects: a container escape would otherwise own the project. Image pulls need
+`roles/artifactregistry.reader`, granted per repository (`Registries(readers=...)`).
+"""
 from __future__ import annotations
 
 from constructs import Construct
@@ -6,6 +12,15 @@ from constructs import Construct
 from tomoda_model.model import Cluster, Gcp
 from tomoda_tf.gcp.network import Network
 from tomoda_tf.lifecycle import KEEP
+
+
+# GKE's predefined role for node service accounts: logging.logWriter, monitoring.metricWriter,
+# monitoring.viewer, stackdriver.resourceMetadata.writer, autoscaling.metricsWriter.
+NODE_ROLES = ("roles/container.defaultNodeServiceAccount",)
+
+
+def node_account_id(cluster: Cluster) -> str:
+    return f"{cluster.name}-nodes"
 
 
 class Gke(Construct):
@@ -19,6 +34,17 @@ class Gke(Construct):
             ContainerNodePool, ContainerNodePoolAutoscaling, ContainerNodePoolManagement,
             ContainerNodePoolNodeConfig, ContainerNodePoolNodeConfigShieldedInstanceConfig,
             ContainerNodePoolNodeConfigWorkloadMetadataConfig)
+
+        from cdktf_cdktf_provider_google.project_iam_member import ProjectIamMember
+        from cdktf_cdktf_provider_google.service_account import ServiceAccount
+
+        self.node_account = ServiceAccount(
+            self, "nodes", account_id=node_account_id(cluster), display_name=f"{cluster.name} nodes",
+            description="GKE node service account (least privilege)")
+        self.node_member = self.node_account.member
+        for role in NODE_ROLES:
+            ProjectIamMember(self, f"nodes-{role.split('/')[-1]}", project=gcp.project, role=role,
+                             member=self.node_account.member)
 
         # A cluster cannot be created without a pool; the default one is removed right away
         # so that every node comes from a pool this construct manages (and can replace).
@@ -53,6 +79,7 @@ class Gke(Construct):
                 node_config=ContainerNodePoolNodeConfig(
                     machine_type=pool.machine_type, disk_size_gb=pool.disk_size_gb,
                     spot=pool.spot,
+                    service_account=self.node_account.email,
                     oauth_scopes=["https://www.googleapis.com/auth/cloud-platform"],
                     # Pods see only their own Workload Identity, never the node's account.
                     workload_metadata_config=ContainerNodePoolNodeConfigWorkloadMetadataConfig(

@@ -1,0 +1,52 @@
+"""NetworkPolicies that admit named peers on named ports, and nothing else.
+
+One shape for every policy of the estate: the pods a policy protects, and for each rule the
+peers (a namespace, optionally narrowed to pods with some labels) and the TCP ports they may
+reach. A protected pod accepts nothing else, so listing peers is the whole story.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Mapping, Optional, Sequence
+
+from cdk8s_plus_28 import k8s
+from constructs import Construct
+
+NAMESPACE_NAME = "kubernetes.io/metadata.name"  # set by the API server on every namespace
+
+
+@dataclass(frozen=True)
+class Peer:
+    """Pods of `namespace` (all of them when `pods` is None) that may connect."""
+    namespace: str
+    pods: Optional[Mapping[str, str]] = None
+
+
+@dataclass(frozen=True)
+class Rule:
+    peers: tuple[Peer, ...]
+    ports: tuple[int, ...]
+
+
+def _peer(p: Peer) -> k8s.NetworkPolicyPeer:
+    return k8s.NetworkPolicyPeer(
+        namespace_selector=k8s.LabelSelector(match_labels={NAMESPACE_NAME: p.namespace}),
+        pod_selector=k8s.LabelSelector(match_labels=dict(p.pods)) if p.pods else None)
+
+
+def admit(scope: Construct, id: str, *, name: str, namespace: str, pods: Mapping[str, str],
+          rules: Sequence[Rule], labels: Optional[Mapping[str, str]] = None
+          ) -> k8s.KubeNetworkPolicy:
+    """A policy selecting `pods` in `namespace` that admits exactly `rules` (none: no ingress)."""
+    return k8s.KubeNetworkPolicy(
+        scope, id,
+        metadata=k8s.ObjectMeta(name=name, namespace=namespace,
+                                labels=dict(labels) if labels else None),
+        spec=k8s.NetworkPolicySpec(
+            pod_selector=k8s.LabelSelector(match_labels=dict(pods)),
+            policy_types=["Ingress"],
+            ingress=[k8s.NetworkPolicyIngressRule(
+                from_=[_peer(p) for p in r.peers],
+                ports=[k8s.NetworkPolicyPort(port=k8s.IntOrString.from_number(port),
+                                             protocol="TCP") for port in r.ports])
+                for r in rules]))

@@ -1,0 +1,38 @@
+"""Argo CD's read access to the GitOps repository, when the repository is private.
+
+The token lives in Secret Manager (`gitops.credentials_secret`). Terraform hands it to Argo CD
+at install as a credential template (the very first sync reads the repository before ESO
+exists); afterwards this ExternalSecret keeps a `repository` Secret - which Argo CD prefers
+over a template - in step with Secret Manager, so rotating the token is a new secret version,
+not a Terraform apply.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+import cdk8s
+from constructs import Construct
+
+from tomoda_model import Estate
+
+from .common import external_secret, platform_file
+
+SECRET_TYPE_LABEL = "argocd.argoproj.io/secret-type"  # how Argo CD finds repository Secrets
+GIT_USERNAME = "tomoda-argocd"  # GitHub takes the token as the password; any user name
+
+
+class GitOpsRepository(Construct):
+    """`.credentials`: the ExternalSecret, or None when the repository is public."""
+
+    def __init__(self, scope: Construct, id: str, *, estate: Estate, store: cdk8s.ApiObject):
+        super().__init__(scope, id)
+        self.credentials: Optional[cdk8s.ApiObject] = None
+        if estate.gitops.credentials_secret is None:
+            return
+        chart = platform_file(self, "file", service="gitops-repository")
+        self.credentials = external_secret(
+            chart, "credentials", name="gitops-repository", namespace=estate.argocd.namespace,
+            store=store, data={"token": estate.gitops.credentials_secret},
+            template={"type": "git", "url": estate.gitops.repo_url, "username": GIT_USERNAME,
+                      "password": "{{ .token }}"},
+            secret_labels={SECRET_TYPE_LABEL: "repository"})
