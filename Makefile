@@ -7,7 +7,7 @@ export PYTHONPATH := constructs
 export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION := 20
 export CHECKPOINT_DISABLE := 1
 
-.PHONY: synth test check bench imports lock clean help
+.PHONY: synth test check charts bench imports lock clean help
 
 help:  ## list targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -20,7 +20,11 @@ $(VENV)/.installed: requirements.lock
 synth: $(VENV)/.installed  ## synthesize everything into dist/ (ALLOW_DESTROY=kind/ns/name,...)
 	@$(PY) apps/synth.py
 
-test: $(VENV)/.installed .venv-checkov/.installed  ## make check on the committed dist/, then the full test suite
+HELM := .cache/tools/bin/helm
+$(HELM): requirements-tools.lock $(VENV)/.installed
+	@$(PY) -c 'import sys; from tomoda_build.tools import main; sys.exit(main())'
+
+test: $(VENV)/.installed .venv-checkov/.installed $(HELM)  ## make check on the committed dist/, then the full test suite
 	@$(PY) apps/check.py
 	$(VENV)/bin/pytest -q -n 2 $(PYTEST_ARGS)
 
@@ -32,6 +36,9 @@ check: $(VENV)/.installed .venv-checkov/.installed  ## verify the committed dist
 	@test -x .venv-checkov/bin/python || $(PYTHON) -m venv .venv-checkov
 	.venv-checkov/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-checkov.lock
 	@touch $@
+
+charts: $(VENV)/.installed $(HELM)  ## pull every pinned chart into .cache/charts (digests in charts.lock; UPDATE=1 rewrites pins)
+	@$(PY) apps/charts.py $(if $(filter 1,$(UPDATE)),--update)
 
 bench: $(VENV)/.installed  ## performance figures (BENCH_RUNS=n, default 3)
 	@$(PY) apps/bench.py

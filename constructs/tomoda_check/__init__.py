@@ -17,8 +17,8 @@ from .context import AllowList, Context, CRD_DIR
 from .findings import Findings
 
 # Order matters only for reading the output: cheap, structural families first.
-FAMILIES = ("freshness", "schemas", "wiring", "crosslayer", "first-sync", "deletion", "policy",
-            "checkov", "tools")
+FAMILIES = ("freshness", "schemas", "charts", "wiring", "crosslayer", "first-sync", "deletion",
+            "policy", "checkov", "tools")
 SUBPROCESS_BOUND = frozenset({"freshness", "checkov", "tools"})
 
 

@@ -108,9 +108,9 @@ class TfResource:
 SECTIONS = {
     "third_party_images": ("repository",),
     "schemaless": ("kind",),
-    "helm_created": ("chart", "kind", "name"),
     "absent_services": ("namespace", "name"),
     "checkov": ("check",),
+    "chart_values": ("chart", "path"),
 }
 
 
@@ -185,9 +185,8 @@ class HelmRelease:
 
     @property
     def fullname(self) -> str:
-        # Helm's default `<chart>.fullname`: the release name alone when it contains the chart.
-        name = self.release if self.chart in self.release else f"{self.release}-{self.chart}"
-        return name[:63].rstrip("-")
+        from tomoda_k8s.chart_facts import helm_fullname
+        return helm_fullname(self.release, self.chart)
 
 
 def _sources(app: dict) -> list[dict]:

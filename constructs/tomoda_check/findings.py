@@ -12,6 +12,7 @@ class Findings:
     checked: int = 0          # how many references / objects / files were looked at
     seconds: float = 0.0
     skipped: str = ""         # why the family did not run (never silently)
+    partly: str = ""          # what part of it did not run, and why (shown in the summary)
 
     def fail(self, message: str) -> None:
         self.failures.append(message)
@@ -31,4 +32,6 @@ class Findings:
             return f"SKIP {self.family:<11} {self.skipped}"
         state = "ok  " if self.ok else "FAIL"
         tail = f"{len(self.failures)} failure(s)" if self.failures else "no failures"
-        return f"{state} {self.family:<11} {self.checked:>4} checked, {tail} ({self.seconds:.1f}s)"
+        part = f"; {self.partly}" if self.partly else ""
+        return (f"{state} {self.family:<11} {self.checked:>4} checked, {tail} "
+                f"({self.seconds:.1f}s){part}")

@@ -63,6 +63,7 @@ class Simulation:
         self.ctx, self.f, self.catalog = ctx, f, catalog
         self.tree = ArgoTree(ctx)
         self.timeline: list[str] = []
+        self.render_apis: dict[int, frozenset[str]] = {}  # chart Application -> API groups served
         self.providers = self._providers()
 
     def _facts(self, app: App):
@@ -205,6 +206,7 @@ class Simulation:
     def _sync_chart(self, app: App, state: State) -> State:
         facts = self._facts(app)
         state = state.copy()
+        self.render_apis[id(app.obj)] = frozenset(state.groups)
         if facts is None:
             return state
         for api in sorted(facts.render_needs(app.values)):

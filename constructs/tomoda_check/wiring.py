@@ -8,7 +8,6 @@ kustomizations, in wiring_gitops.py).
 """
 from __future__ import annotations
 
-import fnmatch
 from typing import Optional
 
 from .context import Context, HelmRelease, Obj, walk
@@ -58,17 +57,19 @@ def _pod_labels(obj: Obj) -> dict:
 
 
 def helm_creator(ctx: Context, kind: str, namespace: str, name: str) -> Optional[HelmRelease]:
-    """The Helm release that creates `kind namespace/name`, per the reviewed allow-list."""
-    for entry in ctx.allow.entries("helm_created"):
-        if entry["kind"] != kind:
+    """The Helm release that creates `kind namespace/name`, per its chart's declared facts
+    (tomoda_k8s.chart_facts `creates`, which rendering the real chart verifies)."""
+    from tomoda_k8s.chart_facts import CATALOG, UnknownChart
+
+    for rel in ctx.helm_releases:
+        if rel.namespace != namespace:
             continue
-        for rel in ctx.helm_releases:
-            if rel.chart != entry["chart"] or rel.namespace != namespace:
-                continue
-            pattern = entry["name"].format(release=rel.release, fullname=rel.fullname,
-                                           chart=rel.chart)
-            if fnmatch.fnmatchcase(name, pattern):
-                return rel
+        try:
+            facts = CATALOG.facts(rel.chart, rel.version)
+        except UnknownChart:
+            continue
+        if (kind, name) in facts.created(rel.release, rel.values):
+            return rel
     return None
 
 

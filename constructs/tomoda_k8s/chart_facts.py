@@ -78,6 +78,7 @@ class Requires:
     api: str
     condition: When = ALWAYS
     fails_render: bool = False  # the chart refuses to render (not only to apply) without it
+    if_served: bool = False     # rendered only when the API is served: used, never needed
 
 
 @dataclass(frozen=True)
@@ -95,6 +96,22 @@ class Pod:
 
 
 @dataclass(frozen=True)
+class Created:
+    """An object a release creates that other objects reference by name. `name` may use
+    `{release}`, `{chart}` and `{fullname}` (Helm's default fullname rule)."""
+    kind: str
+    name: str
+    condition: When = ALWAYS
+
+
+def helm_fullname(release: str, chart: str) -> str:
+    """The `<chart>.fullname` rule of Helm's default helpers: the release alone when it
+    contains the chart's name (truncated to 63)."""
+    name = release if chart in release else f"{release}-{chart}"
+    return name[:63].rstrip("-")
+
+
+@dataclass(frozen=True)
 class ChartFacts:
     chart: str
     version: str
@@ -104,7 +121,13 @@ class ChartFacts:
     pods: tuple[Pod, ...] = ()      # the pods other objects select (NetworkPolicies, Services)
     # Values paths naming Secrets of the release's namespace that its pods need to start.
     secrets: tuple[str, ...] = ()
+    creates: tuple[Created, ...] = ()  # objects of the release others reference by name
     notes: str = ""
+
+    def created(self, release: str, values: Mapping[str, Any]) -> list[tuple[str, str]]:
+        """(kind, name) of what `creates` declares for `release`."""
+        names = dict(release=release, chart=self.chart, fullname=helm_fullname(release, self.chart))
+        return [(c.kind, c.name.format(**names)) for c in self.creates if c.condition.holds(values)]
 
     def needed_secrets(self, values: Mapping[str, Any]) -> list[str]:
         return sorted({str(v) for path in self.secrets for v in lookup_all(values, path)
@@ -119,6 +142,12 @@ class ChartFacts:
 
     def needs(self, values: Mapping[str, Any]) -> set[str]:
         """API group/versions this release needs before it can be applied, minus its own."""
+        own = set(self.crd_groups(values))
+        return {r.api for r in self.requires if not r.if_served
+                and r.condition.holds(values) and r.api.split("/")[0] not in own}
+
+    def uses(self, values: Mapping[str, Any]) -> set[str]:
+        """API group/versions its objects use when everything is served (needed or not)."""
         own = set(self.crd_groups(values))
         return {r.api for r in self.requires
                 if r.condition.holds(values) and r.api.split("/")[0] not in own}
@@ -165,11 +194,13 @@ def _catalog(*facts: ChartFacts) -> Catalog:
 CATALOG = _catalog(
     ChartFacts(
         "argo-cd", "7.7.13",
+        creates=(Created("Service", "{release}-server"),),
         crds=(Crds("argoproj.io", ("AppProject", "Application", "ApplicationSet"),
                    when("crds.install", default=True)),),
         notes="installed by Terraform (gcp-argocd) before the bootstrap is applied"),
     ChartFacts(
         "kube-prometheus-stack", "88.2.0",
+        creates=(Created("Service", "{release}-grafana"), Created("Service", "{fullname}-prometheus"), Created("Service", "{fullname}-alertmanager")),
         crds=(Crds("monitoring.coreos.com",
                    ("Alertmanager", "AlertmanagerConfig", "PodMonitor", "Probe", "Prometheus",
                     "PrometheusAgent", "PrometheusRule", "ScrapeConfig", "ServiceMonitor",
@@ -204,6 +235,7 @@ CATALOG = _catalog(
                     "UUID", "VaultDynamicSecret", "Webhook"),
                    when("installCRDs", default=True))),
         webhooks=("external-secrets.io",),
+        requires=(Requires(MONITORING, when("serviceMonitor.enabled"), if_served=True),),
         notes="its ServiceMonitors use renderMode skipIfMissing: without the CRD they are "
               "left out of the render (and appear on a later refresh), so nothing fails"),
     ChartFacts(
@@ -246,17 +278,30 @@ CATALOG = _catalog(
         secrets=("env[*].valueFrom.secretKeyRef.name",),
         notes="crds/ ships the DNSEndpoint CRD whatever the sources"),
     ChartFacts("oauth2-proxy", "10.1.4",
+               creates=(Created("Service", "{fullname}"),),
                requires=(Requires(MONITORING, when("metrics.servicemonitor.enabled")),),
                secrets=("config.existingSecret",)),
-    ChartFacts("loki", "7.2.0",
-               requires=(Requires(MONITORING, when("monitoring.serviceMonitor.enabled")),)),
-    ChartFacts("tempo", "1.26.2",
+    ChartFacts("loki", "18.11.0",
+               creates=(Created("Service", "{fullname}"),),
+               crds=(Crds("rollout-operator.grafana.com", ("ReplicaTemplate", "ZoneAwarePodDisruptionBudget"),
+                          when("rollout_operator.enabled")),),
+               requires=(Requires(MONITORING, when("monitoring.serviceMonitor.enabled")),
+                         Requires(MONITORING, when("monitoring.rules.enabled"))),
+               notes="monitoring kinds are all off by default; rollout-operator (CRDs) is off"),
+    ChartFacts("tempo", "1.26.7",
+               creates=(Created("Service", "{fullname}"),),
+               requires=(Requires(MONITORING, when("serviceMonitor.enabled")),)),
+    ChartFacts("alloy", "1.11.1",
+               creates=(Created("Service", "{fullname}"),),
+               crds=(Crds("monitoring.grafana.com", ("PodLogs",), when("crds.create", default=True)),),
                requires=(Requires(MONITORING, when("serviceMonitor.enabled")),)),
     ChartFacts("prometheus-blackbox-exporter", "11.17.2",
+               creates=(Created("Service", "{fullname}"),),
                requires=(Requires(MONITORING, when("serviceMonitor.enabled")),)),
     ChartFacts("argocd-image-updater", "0.14.0",
                requires=(Requires(MONITORING, when("metrics.enabled", "metrics.serviceMonitor.enabled")),)),
     ChartFacts("redis", "23.1.1",
+               creates=(Created("Service", "{fullname}-master"),),
                requires=(Requires(MONITORING, when("metrics.enabled", "metrics.serviceMonitor.enabled")),),
                secrets=("auth.existingSecret",),
                pods=(Pod({"app.kubernetes.io/name": "{chart}", "app.kubernetes.io/instance": "{release}",
@@ -267,6 +312,7 @@ CATALOG = _catalog(
                notes="renders a NetworkPolicy open to every namespace unless networkPolicy.enabled "
                      "is false"),
     ChartFacts("pgadmin4", "1.64.0",
+               creates=(Created("Service", "{fullname}"),),
                secrets=("existingSecret",),
                pods=(Pod({"app.kubernetes.io/name": "{chart}", "app.kubernetes.io/instance": "{release}"},
                          (80,)),),

@@ -21,6 +21,7 @@ def build_k8s(app: cdk8s.App, estate: Estate) -> None:
                           platform=platform)
         tomoda = TomodaApp(app, f"app-{tenant.name}", estate=estate, tenant=tenant,
                            photon=platform.photon, data=tier.endpoints,
+                           otlp=platform.monitoring.otlp,
                            gsm_store=platform.stores(tenant).gsm,
                            aws_store=platform.stores(tenant).aws,
                            issuer=platform.issuer)

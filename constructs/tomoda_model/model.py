@@ -157,6 +157,10 @@ class ArgoCd:
     host: str            # FQDN of the Argo CD UI
     dex_client_id_secret: str      # GSM secret names (never values)
     dex_client_secret_secret: str
+    # Who may do what after signing in (Dex/Google, restricted to the domain): every user gets
+    # `default_role`; `admins` (emails) get role:admin.
+    default_role: str = "role:readonly"
+    admins: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -58,7 +58,7 @@ def _network(estate: Estate) -> None:
 PLATFORM_TIER = "platform"
 PLATFORM_REQUIRED = {
     "charts": ("cert-manager", "traefik", "external-dns", "external-secrets", "oauth2-proxy",
-               "kube-prometheus-stack", "loki", "tempo", "blackbox-exporter",
+               "kube-prometheus-stack", "loki", "tempo", "alloy", "blackbox-exporter",
                "argocd-image-updater", "cloudnative-pg", "plugin-barman-cloud", "redis",
                "pgadmin4"),
     "internal_hosts": ("grafana", "prometheus", "alertmanager", "oauth2_proxy"),

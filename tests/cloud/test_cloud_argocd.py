@@ -87,3 +87,12 @@ def test_helm_reaches_the_cluster_of_the_gcp_stack(argocd, gcp):
     assert output_of(kube["cluster_ca_certificate"]).endswith(".master_auth[0].cluster_ca_certificate}")
     assert kube["cluster_ca_certificate"].startswith("${base64decode(")
     assert kube["token"] == "${data.google_client_config.caller.access_token}"
+
+
+def test_signed_in_users_get_a_role_and_admins_come_from_the_model(argocd, estate):
+    rbac = yaml.safe_load(one(argocd, "helm_release")["values"][0])["configs"]["rbac"]
+    # without a default role SSO users sign in and see nothing
+    assert rbac["policy.default"] == estate.argocd.default_role == "role:readonly"
+    assert rbac["policy.csv"].splitlines() == [f"g, {e}, role:admin" for e in estate.argocd.admins]
+    # Dex's `sub` is opaque: the email claim must be examined for the admin lines to match
+    assert "email" in rbac["scopes"]

@@ -112,3 +112,46 @@ def test_components_gke_does_not_expose_are_not_scraped(k8s_tree):
     values = kps_values(k8s_tree)
     for component in ("kubeControllerManager", "kubeScheduler", "kubeEtcd", "kubeProxy", "coreDns"):
         assert values[component] == {"enabled": False}, component
+
+
+def chart_values(k8s_tree, name):
+    return k8s_tree.find("Application", name, "argocd", under=PLATFORM)["spec"]["source"]
+
+
+def test_loki_is_the_community_chart_and_deletes_old_logs(k8s_tree, estate):
+    source = chart_values(k8s_tree, "loki")
+    # grafana.github.io's loki chart is for Grafana Enterprise Logs only since 7.0.0
+    assert source["repoURL"] == "https://grafana-community.github.io/helm-charts"
+    loki = source["helm"]["valuesObject"]["loki"]
+    # retention_period does nothing unless the compactor applies retention
+    assert loki["limits_config"]["retention_period"] == "336h"
+    assert loki["compactor"] == {"retention_enabled": True, "delete_request_store": "filesystem"}
+    assert loki["schemaConfig"]["configs"][0]["index"]["period"] == "24h"  # retention needs it
+
+
+def test_every_pods_logs_reach_loki_and_traces_reach_tempo(k8s_tree, estate):
+    values = chart_values(k8s_tree, "alloy")["helm"]["valuesObject"]
+    config = values["alloy"]["configMap"]["content"]
+    loki = k8s_tree.find("Application", "loki", "argocd")["spec"]["destination"]["namespace"]
+    # logs of every pod, through the Kubernetes API (no hostPath, no root)
+    assert 'discovery.kubernetes "pods"' in config and 'loki.source.kubernetes "pods"' in config
+    assert f'url = "http://loki.{loki}.svc.cluster.local:3100/loki/api/v1/push"' in config
+    # OTLP in, to Tempo's OTLP gRPC port
+    assert 'otelcol.receiver.otlp "default"' in config
+    assert f'endpoint = "tempo.{loki}.svc.cluster.local:4317"' in config
+    assert {p["port"] for p in values["alloy"]["extraPorts"]} == {4317, 4318}
+    # the apps know where to send traces
+    for tenant in estate.tenants.values():
+        cm = k8s_tree.find("ConfigMap", f"backend-config-{tenant.name}", tenant.namespace)
+        assert cm["data"]["OTEL_EXPORTER_OTLP_ENDPOINT"] == f"http://alloy.{loki}.svc.cluster.local:4318"
+    # and Grafana reads both
+    sources = {d["type"]: d["url"] for d in kps_values(k8s_tree)["grafana"]["additionalDataSources"]}
+    assert sources == {"loki": f"http://loki.{loki}.svc.cluster.local:3100",
+                       "tempo": f"http://tempo.{loki}.svc.cluster.local:3200"}
+
+
+def test_the_collector_reads_pods_and_their_logs_only(k8s_tree):
+    rbac = chart_values(k8s_tree, "alloy")["helm"]["valuesObject"]["rbac"]
+    resources = {r for rule in rbac["rules"] for r in rule["resources"]}
+    assert resources == {"pods", "pods/log", "namespaces"}
+    assert not any("secrets" in rule.get("resources", []) for rule in rbac["clusterRules"])

@@ -26,7 +26,7 @@ from .workloads import Workload
 
 class TomodaApp(Construct):
     def __init__(self, scope: Construct, id: str, *, estate: Estate, tenant: Tenant,
-                 photon: ServiceEndpoint, data: DataEndpoints,
+                 photon: ServiceEndpoint, data: DataEndpoints, otlp: ServiceEndpoint,
                  gsm_store: cdk8s.ApiObject, aws_store: cdk8s.ApiObject,
                  issuer: cdk8s.ApiObject):
         super().__init__(scope, id)
@@ -36,7 +36,8 @@ class TomodaApp(Construct):
         app = tenant.app
         images = image_refs(estate, tenant)
 
-        self.config = BackendConfig(self._chart("config"), "backend", tenant=tenant, data=data)
+        self.config = BackendConfig(self._chart("config"), "backend", tenant=tenant, data=data,
+                                    otlp=otlp)
         self.secrets = BackendSecrets(self._chart("external-secrets"), "backend",
                                       estate=estate, tenant=tenant,
                                       gsm_store=gsm_store, aws_store=aws_store)

@@ -27,10 +27,7 @@ def platform_file(scope: Construct, id: str, *, service: str) -> OutputChart:
     return OutputChart(scope, id, output_path=f"{layout.tier_dir(PLATFORM_TIER)}/{service}.yaml")
 
 
-def helm_fullname(release: str, chart: str) -> str:
-    """The `<chart>.fullname` rule of Helm's default helpers (Service names of a release)."""
-    name = release if chart in release else f"{release}-{chart}"
-    return name[:63].rstrip("-")
+from ..chart_facts import helm_fullname  # noqa: E402,F401 (one rule for constructs and checks)
 
 
 def redis_master(release: str, chart: str) -> str:

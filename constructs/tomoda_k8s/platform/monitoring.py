@@ -51,6 +51,10 @@ DASHBOARD_LABEL = "grafana_dashboard"
 DASHBOARD_LABEL_VALUE = "1"
 LOKI_PORT = 3100
 TEMPO_PORT = 3200
+OTLP_GRPC_PORT = 4317
+OTLP_HTTP_PORT = 4318
+COLLECTOR_PORT = 12345  # Alloy's own HTTP (UI, metrics)
+LOG_RETENTION = "336h"  # 14 days of logs
 BLACKBOX_PORT = 9115
 
 
@@ -138,12 +142,14 @@ class Monitoring(Construct):
             for ui, (service, port) in self.services.items()
         }
 
-        # --- Loki: single binary on a filesystem volume (one cluster, modest log volume).
+        # --- Loki (the grafana-community chart: grafana.github.io's is GEL-only since 7.0.0):
+        # monolithic on a filesystem volume (one cluster, modest log volume). Retention needs
+        # the compactor: without retention_enabled nothing is ever deleted and the volume fills.
         self.loki = helm_application(
             platform_file(self, "loki", service="loki"), "app", estate=estate,
             chart=charts["loki"], release="loki", sync=sync,
             values={
-                "deploymentMode": "SingleBinary",
+                "deploymentMode": "Monolithic",
                 "loki": {
                     "auth_enabled": False,
                     "commonConfig": {"replication_factor": 1},
@@ -151,7 +157,8 @@ class Monitoring(Construct):
                     "schemaConfig": {"configs": [{
                         "from": "2024-04-01", "store": "tsdb", "object_store": "filesystem",
                         "schema": "v13", "index": {"prefix": "loki_index_", "period": "24h"}}]},
-                    "limits_config": {"retention_period": "336h"},
+                    "limits_config": {"retention_period": LOG_RETENTION},
+                    "compactor": {"retention_enabled": True, "delete_request_store": "filesystem"},
                 },
                 "singleBinary": {"replicas": 1, "persistence": {"enabled": True, "size": "20Gi"},
                                  "resources": resources("100m", "256Mi", cpu_limit="500m",
@@ -160,6 +167,8 @@ class Monitoring(Construct):
                 "chunksCache": {"enabled": False}, "resultsCache": {"enabled": False},
                 "minio": {"enabled": False}, "gateway": {"enabled": False},
                 "lokiCanary": {"enabled": False}, "test": {"enabled": False},
+                # no ruler ConfigMaps: no cluster-wide read of Secrets for the rules sidecar
+                "sidecar": {"rules": {"enabled": False}},
             })
 
         # --- Tempo: single binary, local storage, OTLP receivers for the app's traces.
@@ -170,13 +179,19 @@ class Monitoring(Construct):
                 "tempo": {
                     "storage": {"trace": {"backend": "local"}},
                     "retention": "72h",
-                    "receivers": {"otlp": {"protocols": {
-                        "grpc": {"endpoint": "0.0.0.0:4317"}, "http": {"endpoint": "0.0.0.0:4318"}}}},
+                    # OTLP only (the collector forwards it); the chart's default Jaeger and
+                    # OpenCensus receivers would open ports nothing uses (null drops a default).
+                    "receivers": {"jaeger": None, "opencensus": None, "otlp": {"protocols": {
+                        "grpc": {"endpoint": f"0.0.0.0:{OTLP_GRPC_PORT}"},
+                        "http": {"endpoint": f"0.0.0.0:{OTLP_HTTP_PORT}"}}}},
                     "resources": resources("50m", "128Mi", cpu_limit="500m", memory_limit="1Gi"),
                 },
                 "persistence": {"enabled": True, "size": "10Gi"},
                 "serviceMonitor": {"enabled": True},
             })
+
+        self.collector = Collector(self, "collector", estate=estate, loki=loki, tempo=tempo)
+        self.otlp = self.collector.otlp_http
 
         # --- blackbox exporter: the prober behind every Probe (see probes.py).
         bb = charts["blackbox-exporter"]
@@ -191,4 +206,117 @@ class Monitoring(Construct):
                     "http": {"valid_http_versions": ["HTTP/1.1", "HTTP/2.0"],
                              "follow_redirects": True, "preferred_ip_protocol": "ip4"}}}},
                 "resources": resources("10m", "32Mi", cpu_limit="100m", memory_limit="64Mi"),
+            })
+
+
+def collector_config(loki: ServiceEndpoint, tempo: ServiceEndpoint) -> str:
+    """Alloy: every pod's logs, read through the Kubernetes API (no hostPath, no privilege),
+    to Loki; OTLP traces from the apps to Tempo. Components are GA in Alloy v1.18.1."""
+    return f"""logging {{
+  level  = "info"
+  format = "logfmt"
+}}
+
+discovery.kubernetes "pods" {{
+  role = "pod"
+}}
+
+discovery.relabel "pods" {{
+  targets = discovery.kubernetes.pods.targets
+  rule {{
+    source_labels = ["__meta_kubernetes_namespace"]
+    target_label  = "namespace"
+  }}
+  rule {{
+    source_labels = ["__meta_kubernetes_pod_name"]
+    target_label  = "pod"
+  }}
+  rule {{
+    source_labels = ["__meta_kubernetes_pod_container_name"]
+    target_label  = "container"
+  }}
+  rule {{
+    source_labels = ["__meta_kubernetes_pod_label_app_kubernetes_io_name", "__meta_kubernetes_pod_label_app"]
+    separator     = ""
+    target_label  = "app"
+  }}
+}}
+
+loki.source.kubernetes "pods" {{
+  targets    = discovery.relabel.pods.output
+  forward_to = [loki.write.default.receiver]
+}}
+
+loki.write "default" {{
+  endpoint {{
+    url = "{loki.url()}/loki/api/v1/push"
+  }}
+}}
+
+otelcol.receiver.otlp "default" {{
+  grpc {{
+    endpoint = "0.0.0.0:{OTLP_GRPC_PORT}"
+  }}
+  http {{
+    endpoint = "0.0.0.0:{OTLP_HTTP_PORT}"
+  }}
+  output {{
+    traces = [otelcol.processor.batch.default.input]
+  }}
+}}
+
+otelcol.processor.batch "default" {{
+  output {{
+    traces = [otelcol.exporter.otlp.tempo.input]
+  }}
+}}
+
+otelcol.exporter.otlp "tempo" {{
+  client {{
+    endpoint = "{tempo.host}:{OTLP_GRPC_PORT}"
+    tls {{
+      insecure = true
+    }}
+  }}
+}}
+"""
+
+
+class Collector(Construct):
+    """Grafana Alloy: ships logs to Loki and accepts OTLP for Tempo (`.otlp_http` is the
+    endpoint apps export traces to)."""
+
+    def __init__(self, scope: Construct, id: str, *, estate: Estate, loki: ServiceEndpoint,
+                 tempo: ServiceEndpoint):
+        super().__init__(scope, id)
+        chart = estate.platform.charts["alloy"]
+        release = "alloy"
+        self.otlp_http = ServiceEndpoint(helm_fullname(release, chart.chart), chart.namespace,
+                                         OTLP_HTTP_PORT)
+        pods = ["pods", "pods/log", "namespaces"]
+        self.application = helm_application(
+            platform_file(self, "file", service="alloy"), "app", estate=estate, chart=chart,
+            release=release, sync=estate.platform.sync,
+            values={
+                # One instance tails every pod through the API; a DaemonSet would read node
+                # files as root through a hostPath.
+                "controller": {"type": "deployment", "replicas": 1},
+                "crds": {"create": False},  # PodLogs: unused
+                # Only what log tailing needs; the chart's default also reads every Secret.
+                # Both lists stay non-empty: templates/rbac.yaml concatenates them, and an
+                # empty one renders `[]` inside the list (found by rendering the chart).
+                "rbac": {"rules": [{"apiGroups": [""], "resources": pods,
+                                    "verbs": ["get", "list", "watch"]}],
+                         "clusterRules": [{"nonResourceURLs": ["/metrics"], "verbs": ["get"]}]},
+                "alloy": {
+                    "enableReporting": False,
+                    "configMap": {"content": collector_config(loki, tempo)},
+                    "extraPorts": [
+                        {"name": "otlp-grpc", "port": OTLP_GRPC_PORT, "targetPort": OTLP_GRPC_PORT,
+                         "protocol": "TCP", "appProtocol": "grpc"},
+                        {"name": "otlp-http", "port": OTLP_HTTP_PORT, "targetPort": OTLP_HTTP_PORT,
+                         "protocol": "TCP"}],
+                    "resources": resources("50m", "128Mi", cpu_limit="500m", memory_limit="512Mi"),
+                },
+                "serviceMonitor": {"enabled": True},
             })

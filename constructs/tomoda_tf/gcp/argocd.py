@@ -89,6 +89,16 @@ return hs
 """
 
 
+def rbac(estate: Estate) -> dict:
+    """argocd-rbac-cm: without a default role, SSO users sign in and see nothing. Dex's sub is
+    opaque and its Google connector yields no groups without a directory service account, so
+    admins are named by email (argo-cd v2.13.3 docs/operator-manual/rbac.md: scopes)."""
+    lines = [f"g, {email}, role:admin" for email in estate.argocd.admins]
+    return {"policy.default": estate.argocd.default_role,
+            "policy.csv": "".join(line + "\n" for line in lines),
+            "scopes": "[groups, email]"}
+
+
 def values(estate: Estate) -> str:
     doc = {
         "global": {"domain": estate.argocd.host},
@@ -100,6 +110,7 @@ def values(estate: Estate) -> str:
                    "application.instanceLabelKey": TRACKING_LABEL},
             # TLS ends at Traefik (the platform tier's argocd ingress), not at argocd-server.
             "params": {"server.insecure": True},
+            "rbac": rbac(estate),
         },
     }
     if estate.gitops.credentials_secret:
