@@ -6,6 +6,10 @@ PY := $(VENV)/bin/python
 export PYTHONPATH := constructs
 export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION := 20
 export CHECKPOINT_DISABLE := 1
+# User variables reach the apps through the environment, never through a recipe's text (a
+# VERSION of `v1"; rm -rf ~; echo "` must stay a string): see constructs/tomoda_build/flags.py.
+export VERSION FORCE ALLOW_DESTROY DIFF UPDATE CHECK_ARGS BENCH_RUNS CRD_DIR
+export PYTHONUTF8 := 1
 
 .PHONY: synth test check charts bench imports lock clean help
 
@@ -26,10 +30,10 @@ $(HELM): requirements-tools.lock $(VENV)/.installed
 
 test: $(VENV)/.installed .venv-checkov/.installed $(HELM)  ## make check on the committed dist/, then the full test suite
 	@$(PY) apps/check.py
-	$(VENV)/bin/pytest -q -n 2 $(PYTEST_ARGS)
+	PYTEST_ADDOPTS="$$PYTEST_ARGS" $(VENV)/bin/pytest -q -n 2
 
 check: $(VENV)/.installed .venv-checkov/.installed  ## verify the committed dist/ (fresh, valid, wired, secure; CHECK_ARGS=--help)
-	@$(PY) apps/check.py $(CHECK_ARGS)
+	@$(PY) apps/check.py --args-from-env
 
 # checkov's dependency pins clash with ours: it gets a virtualenv of its own.
 .venv-checkov/.installed: requirements-checkov.lock
@@ -38,7 +42,7 @@ check: $(VENV)/.installed .venv-checkov/.installed  ## verify the committed dist
 	@touch $@
 
 charts: $(VENV)/.installed $(HELM)  ## pull every pinned chart into .cache/charts (digests in charts.lock; UPDATE=1 rewrites pins)
-	@$(PY) apps/charts.py $(if $(filter 1,$(UPDATE)),--update)
+	@$(PY) apps/charts.py
 
 bench: $(VENV)/.installed  ## performance figures (BENCH_RUNS=n, default 3)
 	@$(PY) apps/bench.py
@@ -60,10 +64,10 @@ clean:  ## remove caches (never dist/)
 .PHONY: diff release docs fresh hooks
 
 diff: $(VENV)/.installed  ## preview what synth would change in dist/ (DIFF=full: the patch); exit 1 on changes
-	@$(PY) apps/diff.py $(if $(filter full,$(DIFF)),--full)
+	@$(PY) apps/diff.py
 
 release: $(VENV)/.installed  ## VERSION=vX.Y.Z: set prod's image tag, re-synth, show the diff (FORCE=1: same/older ok)
-	@$(PY) apps/release.py "$(VERSION)" $(if $(filter 1,$(FORCE)),--force)
+	@$(PY) apps/release.py
 
 docs: $(VENV)/.installed  ## regenerate docs/environments.md from config/ and dist/
 	@$(PY) apps/docs.py

@@ -40,7 +40,7 @@ class PeakRss:
         for entry in os.listdir("/proc"):
             if entry.isdigit():
                 try:
-                    ppid = int(Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()[1])
+                    ppid = int(Path(f"/proc/{entry}/stat").read_text(encoding="utf-8").rsplit(")", 1)[1].split()[1])
                 except (OSError, IndexError, ValueError):
                     continue
                 children.setdefault(ppid, []).append(int(entry))
@@ -55,7 +55,7 @@ class PeakRss:
         while not self._stop.is_set():
             for pid in self._tree():
                 try:
-                    status = Path(f"/proc/{pid}/status").read_text()
+                    status = Path(f"/proc/{pid}/status").read_text(encoding="utf-8")
                 except OSError:
                     continue
                 fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
@@ -75,7 +75,7 @@ class PeakRss:
 def timed(argv: list[str], env: dict, rss: bool = False) -> tuple[float, tuple[int, str] | None]:
     started = time.monotonic()
     proc = subprocess.Popen(argv, cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE, text=True)
+                            stderr=subprocess.PIPE, encoding="utf-8", errors="replace")
     sampler = PeakRss(proc.pid) if rss else None
     _, err = proc.communicate()
     seconds = time.monotonic() - started
@@ -87,7 +87,11 @@ def timed(argv: list[str], env: dict, rss: bool = False) -> tuple[float, tuple[i
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--runs", type=int, default=int(os.environ.get("BENCH_RUNS", "3")))
+    runs = os.environ.get("BENCH_RUNS", "") or "3"
+    if not runs.isdigit() or int(runs) < 1:
+        print(f"error: BENCH_RUNS={runs!r} is not a positive whole number", file=sys.stderr)
+        return 2
+    ap.add_argument("--runs", type=int, default=int(runs))
     args = ap.parse_args()
     py = sys.executable
     baseline, cold, noop, k8s_change, peaks = [], [], [], [], []
@@ -107,10 +111,10 @@ def main() -> int:
             cold.append(seconds)
             peaks.append(peak)
             noop.append(timed(synth, env)[0])
-            text = dev.read_text()
-            dev.write_text(text.replace("api_hpa = { min = 1, max = 3", "api_hpa = { min = 1, max = 2"))
+            text = dev.read_text(encoding="utf-8")
+            dev.write_text(text + '\n[app]\napi_hpa = { max = 2 }\n', encoding="utf-8")  # a Kubernetes-only change
             k8s_change.append(timed(synth, env)[0])
-            dev.write_text(text)
+            dev.write_text(text, encoding="utf-8")
     b, c, n, k = (statistics.median(x) for x in (baseline, cold, noop, k8s_change))
     peak_bytes, peak_name = max(peaks)
     print(f"provider import baseline (google+aws+cloudflare, one process): {b:6.1f} s")

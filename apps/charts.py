@@ -15,7 +15,8 @@ from pathlib import Path
 # The source root (never the repo root: its constructs/ folder would shadow the library).
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "constructs"))
 
-from tomoda_build.chart_cache import LOCK, ChartCache, ChartError, Pin, read_lock, sync, write_lock  # noqa: E402
+from tomoda_build.chart_cache import LOCK, ChartCache, Pin, read_lock, sync, write_lock  # noqa: E402
+from tomoda_build import flags  # noqa: E402
 from tomoda_build.paths import CONFIG, DIST  # noqa: E402
 from tomoda_build.tools import ToolError, ensure_helm  # noqa: E402
 from tomoda_check import make_context  # noqa: E402
@@ -29,8 +30,14 @@ def pins_of(dist: Path, config: Path) -> list[Pin]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    try:
+        update = flags.boolean("UPDATE")
+    except flags.FlagError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--update", action="store_true", help="rewrite charts.lock for dist/'s pins")
+    ap.add_argument("--update", action="store_true", default=update,
+                    help="rewrite charts.lock for dist/'s pins (make: UPDATE=1)")
     ap.add_argument("--lock", type=Path, default=LOCK)
     ap.add_argument("--dist", type=Path, default=DIST)
     ap.add_argument("--config", type=Path, default=CONFIG)

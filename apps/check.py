@@ -15,6 +15,7 @@ from pathlib import Path
 # The source root (never the repo root: its constructs/ folder would shadow the library).
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "constructs"))
 
+from tomoda_build import flags
 from tomoda_build.paths import CONFIG, DIST
 from tomoda_check import FAMILIES, run
 from tomoda_check.context import CRD_DIR
@@ -22,6 +23,14 @@ from tomoda_model import ModelError
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if "--args-from-env" in argv:  # make check CHECK_ARGS=...: split here, never by a shell
+        try:
+            extra = flags.arguments("CHECK_ARGS")
+        except flags.FlagError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+        argv = [a for a in argv if a != "--args-from-env"] + extra
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0],
                                  epilog=" ".join(__doc__.splitlines()[2:]))
     ap.add_argument("--dist", type=Path, default=DIST, help="tree to verify (default: dist/)")
@@ -45,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         results = run(dist, config, families=families, crd_dir=args.crd_dir.resolve())
     except ModelError as exc:
-        print(f"error: invalid configuration in {config}: {exc}", file=sys.stderr)
+        print(f"error: invalid configuration:\n{exc}", file=sys.stderr)
         return 2
     for r in results:
         if r.failures or (r.notes and not args.quiet):

@@ -8,25 +8,29 @@ Exit codes: 0 nothing would change, 1 something would, 2 the synthesis itself fa
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
 # The source root (never the repo root: its constructs/ folder would shadow the library).
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "constructs"))
 
-from tomoda_build import guard
+from tomoda_build import flags, guard
 from tomoda_build.paths import CACHE, CONFIG, DIST
 from tomoda_build.synth import SynthError
 from tomoda_ops import diff, preview
 
 
 def main(argv: list[str] | None = None) -> int:
+    try:
+        full = flags.choice("DIFF", ("", "full")) == "full"
+    except flags.FlagError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0],
                                  epilog="Exit codes: 0 no change, 1 changes, 2 synthesis failed.")
     ap.add_argument("--config", type=Path, default=CONFIG, help="config directory (default: config/)")
     ap.add_argument("--dist", type=Path, default=DIST, help="the tree to compare with (default: dist/)")
-    ap.add_argument("--full", action="store_true", default=os.environ.get("DIFF", "") == "full",
+    ap.add_argument("--full", action="store_true", default=full,
                     help="also print the unified diff of every changed file (default: $DIFF == full)")
     ap.add_argument("--no-cache", action="store_true", help="re-run every synthesis target")
     args = ap.parse_args(argv)
@@ -35,7 +39,7 @@ def main(argv: list[str] | None = None) -> int:
         with preview.synthesized(args.config, cache=None if args.no_cache else CACHE) as fresh:
             result = diff.compare(args.dist, fresh, prefix)
             print("\n".join(result.summary()))
-            going = guard.going(args.dist, fresh)
+            going = guard.going_anywhere(args.dist, fresh)
             if going:
                 print(f"\nwarning: `make synth` will refuse this: {len(going)} stateful object(s) "
                       f"would go; to allow it: make synth ALLOW_DESTROY={','.join(going)}")

@@ -15,6 +15,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "constructs"))
 
 from tomoda_build.paths import CONFIG, DIST, ROOT
 from tomoda_build.synth import SynthError, load
+from tomoda_model import schema
 from tomoda_ops import envdoc
 
 
@@ -31,16 +32,23 @@ def main(argv: list[str] | None = None) -> int:
     except SynthError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    schemas = args.out.parent / "schema"
     if args.check:
         stale = envdoc.staleness(estate, args.dist, args.out)
         if stale:
             sys.stdout.write(stale)
             print(f"{args.out} is stale: run `make docs`", file=sys.stderr)
+        for line in schema.staleness(schemas):
+            print(f"{line}: run `make docs`", file=sys.stderr)
+            stale = stale or line
+        if stale:
             return 1
-        print(f"{args.out.name} is fresh")
+        print(f"{args.out.name} and schema/ are fresh")
         return 0
     changed = envdoc.write(estate, args.dist, args.out)
     print(f"{args.out.name} {'updated' if changed else 'unchanged'}")
+    for name in schema.write(schemas):
+        print(f"schema/{name} updated")
     return 0
 
 

@@ -32,7 +32,7 @@ def synth(config: Path, out: Path) -> list[str]:
     for rel, docs in sorted(render(app).items()):
         path = out / rel
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(yamlio.dump_all(docs))
+        path.write_text(yamlio.dump_all(docs), encoding="utf-8")
         written.append(rel)
     return written
 

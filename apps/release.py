@@ -8,13 +8,13 @@ Exit codes: 0 released, 1 refused or failed (model and dist/ left as they were).
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
 # The source root (never the repo root: its constructs/ folder would shadow the library).
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "constructs"))
 
+from tomoda_build import flags
 from tomoda_build.paths import CACHE, CONFIG, DIST
 from tomoda_ops.release import ReleaseError, release
 
@@ -27,10 +27,15 @@ def _rel(path: Path) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    try:
+        force = flags.boolean("FORCE")
+    except flags.FlagError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("version", help="the release, e.g. v1.4.0 (make: VERSION=)")
-    ap.add_argument("--force", action="store_true",
-                    default=os.environ.get("FORCE", "") not in ("", "0"),
+    ap.add_argument("version", nargs="?", default=flags.text("VERSION"),
+                    help="the release, e.g. v1.4.0 (make: VERSION=, read from the environment)")
+    ap.add_argument("--force", action="store_true", default=force,
                     help="allow the same or an older version (make: FORCE=1)")
     ap.add_argument("--config", type=Path, default=CONFIG, help="config directory (default: config/)")
     ap.add_argument("--dist", type=Path, default=DIST, help="output directory (default: dist/)")

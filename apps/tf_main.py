@@ -52,10 +52,10 @@ def main() -> int:
         names = synth(groups, args.config, Path(tmp))
         for name in names:
             src = Path(tmp) / "stacks" / name / "cdk.tf.json"
-            doc = json.loads(src.read_text())
+            doc = json.loads(src.read_text(encoding="utf-8"))
             dest = args.out / "terraform" / name / "cdk.tf.json"
             dest.parent.mkdir(parents=True, exist_ok=True)
-            dest.write_text(json.dumps(doc, indent=2, sort_keys=True) + "\n")
+            dest.write_text(json.dumps(doc, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     print(f"terraform[{','.join(groups)}]: {len(names)} stacks in {time.monotonic() - started:.1f}s",
           file=sys.stderr)
     return 0

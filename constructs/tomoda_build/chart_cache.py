@@ -47,7 +47,7 @@ class Pin:
 def read_lock(path: Path = LOCK) -> dict[str, Pin]:
     if not path.is_file():
         return {}
-    data = tomllib.loads(path.read_text())
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
     return {p.key: p for p in (Pin(**c) for c in data.get("chart", []))}
 
 
@@ -69,7 +69,7 @@ class ChartCache:
         self.index_file = self.root / "index.json"
 
     def _index(self) -> dict[str, str]:
-        return json.loads(self.index_file.read_text()) if self.index_file.is_file() else {}
+        return json.loads(self.index_file.read_text(encoding="utf-8")) if self.index_file.is_file() else {}
 
     def archive(self, pin: Pin) -> Optional[Path]:
         """The cached archive of `pin`, verified against its digest (None: not cached)."""
@@ -94,7 +94,7 @@ class ChartCache:
         index = self._index()
         index[pin.key] = digest
         tmp = self.index_file.with_name(f".index.{os.getpid()}")
-        tmp.write_text(json.dumps(index, indent=1, sort_keys=True))
+        tmp.write_text(json.dumps(index, indent=1, sort_keys=True), encoding="utf-8")
         tmp.replace(self.index_file)
         return digest
 
@@ -107,7 +107,7 @@ def pull(pin: Pin, helm: Path) -> bytes:
             argv = [str(helm), "pull", f"{ref.rstrip('/')}/{pin.name}", "--version", pin.version]
         else:
             argv = [str(helm), "pull", pin.name, "--repo", pin.repo, "--version", pin.version]
-        proc = subprocess.run(argv + ["--destination", tmp], capture_output=True, text=True,
+        proc = subprocess.run(argv + ["--destination", tmp], capture_output=True, encoding="utf-8", errors="replace",
                               timeout=300, env={**os.environ, "HELM_CACHE_HOME": tmp,
                                                 "HELM_CONFIG_HOME": tmp, "HELM_DATA_HOME": tmp})
         if proc.returncode != 0:

@@ -7,7 +7,11 @@ Identities: Kubernetes `Kind/namespace/name`; Terraform `type/stack/logical-id`.
 """
 from __future__ import annotations
 
+import io
 import json
+import subprocess
+import tarfile
+import tempfile
 from pathlib import Path
 
 import yaml
@@ -45,7 +49,7 @@ def stateful(root: Path) -> dict[str, object]:
     found: dict[str, object] = {}
     k8s = root / "k8s"
     for path in sorted(k8s.rglob("*.yaml")) if k8s.exists() else []:
-        for doc in yaml.safe_load_all(path.read_text()):
+        for doc in yaml.safe_load_all(path.read_text(encoding="utf-8")):
             if not isinstance(doc, dict) or "kind" not in doc:
                 continue
             meta = doc.get("metadata") or {}
@@ -56,7 +60,7 @@ def stateful(root: Path) -> dict[str, object]:
     tf = root / "terraform"
     for path in sorted(tf.glob("*/cdk.tf.json")) if tf.exists() else []:
         stack = path.parent.name
-        resources = json.loads(path.read_text()).get("resource", {})
+        resources = json.loads(path.read_text(encoding="utf-8")).get("resource", {})
         for rtype, items in resources.items():
             for name, body in items.items() if rtype in STATEFUL_TYPES else ():
                 found[f"{rtype}/{stack}/{name}"] = {a: body.get(a) for a in STATEFUL_TYPES[rtype]}
@@ -72,8 +76,41 @@ def going(old: Path, new: Path) -> list[str]:
                   if ident not in after or after[ident] != fixed)
 
 
+def committed(target: Path) -> tuple[str, list[str], bytes]:
+    """What git's HEAD holds under `target`: (its path in the repository, file names relative
+    to it, a tar of them). Empty outside a repository or when nothing is committed there."""
+    try:
+        top = subprocess.run(["git", "-C", str(target.parent), "rev-parse", "--show-toplevel"],
+                             capture_output=True, timeout=30, check=True).stdout.decode().strip()
+        rel = str(target.resolve().relative_to(Path(top).resolve()))
+        names = subprocess.run(["git", "-C", top, "ls-tree", "-r", "-z", "--name-only", "HEAD", "--", rel],
+                               capture_output=True, timeout=30, check=True).stdout.decode().split("\0")
+        names = [n[len(rel) + 1:] for n in names if n]
+        if not names:
+            return rel, [], b""
+        tar = subprocess.run(["git", "-C", top, "archive", "--format=tar", "HEAD", "--", rel],
+                             capture_output=True, timeout=120, check=True).stdout
+        return rel, names, tar
+    except (OSError, ValueError, subprocess.SubprocessError):
+        return "", [], b""
+
+
+def going_anywhere(old: Path, new: Path) -> list[str]:
+    """`going`, measured against the working tree and, when that is missing or incomplete
+    (a deleted dist/, a half checkout), against the committed one as well: a missing dist/
+    must never make a deletion look like a first synthesis."""
+    found = set(going(old, new))
+    rel, names, tar = committed(old)
+    if names and not all((old / n).is_file() for n in names):
+        with tempfile.TemporaryDirectory(prefix="tomoda-committed-") as tmp:
+            with tarfile.open(fileobj=io.BytesIO(tar)) as archive:
+                archive.extractall(tmp, filter="data")
+            found |= set(going(Path(tmp) / rel, new))
+    return sorted(found)
+
+
 def refuse_destruction(old: Path, new: Path, allowed: tuple[str, ...]) -> None:
-    refused = [g for g in going(old, new) if g not in allowed]
+    refused = [g for g in going_anywhere(old, new) if g not in allowed]
     if refused:
         listing = "\n".join(f"  - {g}" for g in refused)
         raise DestroyRefused(

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import hashlib
+import json
 import os
 import shutil
 import subprocess
@@ -23,8 +25,9 @@ from pathlib import Path
 from typing import Callable, Iterator, Optional
 
 from tomoda_model import Estate, ModelError, load_estate
+from tomoda_model.load import relative, snapshot as config_snapshot
 
-from . import tree
+from . import faults, journal, tree
 from .paths import CACHE, ROOT
 from .targets import TARGETS, Target
 
@@ -54,6 +57,7 @@ def child_env() -> dict[str, str]:
     return {**{k: os.environ[k] for k in PASSED_ENV if k in os.environ},
             "PYTHONPATH": str(ROOT / "constructs"),
             "PYTHONHASHSEED": "0",
+            "PYTHONUTF8": "1",  # the files are UTF-8 whatever the caller's locale
             "JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION": "20",
             "CHECKPOINT_DISABLE": "1"}
 
@@ -61,11 +65,11 @@ def child_env() -> dict[str, str]:
 def load(config: Path, shown_as: Optional[Path] = None) -> Estate:
     """The validated model; `shown_as` is the directory errors name (for a snapshot)."""
     try:
-        return load_estate(config)
+        return load_estate(config, shown_as=shown_as)
     except ModelError as exc:
-        shown = shown_as or config
-        message = str(exc).replace(str(config), str(shown))
-        raise ConfigError(f"invalid configuration in {shown}: {message}") from None
+        count = len(exc.problems)
+        raise ConfigError(f"invalid configuration ({count} problem{'s' if count != 1 else ''}):\n"
+                          f"{exc}") from None
 
 
 @contextlib.contextmanager
@@ -76,7 +80,7 @@ def locked(cache: Optional[Path]) -> Iterator[None]:
         yield
         return
     cache.mkdir(parents=True, exist_ok=True)
-    with open(cache / ".lock", "w") as handle:
+    with open(cache / ".lock", "w", encoding="utf-8") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
         try:
             yield
@@ -98,16 +102,16 @@ def run_targets(estate: Estate, config: Path, cache: Optional[Path], scratch: Pa
     try:
         for t in targets:
             entry = cache / t.name / t.key(estate) if cache else None
-            if entry is not None and (entry / ".complete").exists():
+            if entry is not None and _intact(entry):
                 os.utime(entry)  # recently used: pruned last
                 done[t.name] = (entry / "out", Result(t.name, 0.0, True))
                 continue
             out = scratch / t.name / "out"
             out.mkdir(parents=True)
             argv = [sys.executable, *t.argv, "--config", str(config), "--out", str(out)]
-            log = (scratch / t.name / "log").open("w")  # a file, not a pipe: never blocks
+            log = (scratch / t.name / "log").open("w", encoding="utf-8")  # a file, not a pipe: never blocks
             proc = subprocess.Popen(argv, cwd=ROOT, env=child_env(), stdout=log,
-                                    stderr=subprocess.STDOUT, text=True)
+                                    stderr=subprocess.STDOUT, encoding="utf-8", errors="replace")
             running[t.name] = (proc, out, entry, time.monotonic(), log)
         finished: dict[str, float] = {}
         deadline = time.monotonic() + TARGET_TIMEOUT_SECONDS
@@ -125,7 +129,7 @@ def run_targets(estate: Estate, config: Path, cache: Optional[Path], scratch: Pa
             log.close()
             seconds = finished[name] - started
             if proc.returncode != 0:
-                text = (scratch / name / "log").read_text().strip()
+                text = (scratch / name / "log").read_text(encoding="utf-8", errors="replace").strip()
                 failures.append(f"--- {name} failed (exit {proc.returncode}) ---\n{text}")
                 continue
             if entry is not None:
@@ -149,12 +153,33 @@ def _install(run_dir: Path, entry: Path) -> Path:
     incoming = Path(tempfile.mkdtemp(prefix=".incoming-", dir=entry.parent))
     shutil.rmtree(incoming)
     shutil.move(str(run_dir), str(incoming))  # scratch may be on another filesystem
-    (incoming / ".complete").write_text("")
-    if entry.exists():  # an incomplete leftover of a killed run (complete ones are hits)
+    (incoming / ".complete").write_text(json.dumps(manifest(incoming / "out"), indent=0, sort_keys=True),
+                                        encoding="utf-8")
+    if entry.exists():  # a leftover of a killed run or a discarded entry (intact ones are hits)
         shutil.rmtree(entry)
     incoming.rename(entry)
     _prune(entry.parent, keep=entry)
     return entry
+
+
+def manifest(out: Path) -> dict[str, str]:
+    """Relative path -> SHA-256 of every file of a target's output."""
+    return {rel: hashlib.sha256(path.read_bytes()).hexdigest() for rel, path in tree.listing(out).items()}
+
+
+def _intact(entry: Path) -> bool:
+    """Is the cache entry exactly what its target wrote? One that is not (edited by hand, half
+    deleted, an older format) is discarded, never served."""
+    if not (entry / ".complete").is_file():
+        return False
+    try:
+        recorded = json.loads((entry / ".complete").read_text(encoding="utf-8"))
+        if isinstance(recorded, dict) and recorded and recorded == manifest(entry / "out"):
+            return True
+    except (OSError, ValueError):
+        pass
+    shutil.rmtree(entry, ignore_errors=True)
+    return False
 
 
 def _prune(target_dir: Path, keep: Path) -> None:
@@ -193,6 +218,15 @@ def report(outputs: dict[str, tuple[Path, Result]]) -> list[str]:
     return lines
 
 
+def updater_files(estate: Estate) -> set[str]:
+    """Where Image Updater may write back: beside the kustomization of each tenant it updates,
+    named after the tenant's Application (its default write-back target)."""
+    from tomoda_k8s.layout import app_dir
+
+    return {f"{app_dir(t)}/.argocd-source-{t.argo_app}.yaml"
+            for t in estate.tenants.values() if t.app.image_updater}
+
+
 def synthesize(config: Path, out: Path, *, cache: Optional[Path] = CACHE,
                allow_destroy: tuple[str, ...] = (), log=print,
                after_swap: Optional[Callable[[Estate, Path], None]] = None) -> bool:
@@ -204,22 +238,38 @@ def synthesize(config: Path, out: Path, *, cache: Optional[Path] = CACHE,
     from . import guard  # late: keeps the no-op path's imports small
 
     started = time.monotonic()
-    work = Path(tempfile.mkdtemp(prefix=f".{out.name}.staging-", dir=out.parent))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    for line in tree.recover(out):
+        log(line)
+    journal.recover(config, log=log)
+    work = Path(tempfile.mkdtemp(prefix=f".{out.name}.staging-{os.getpid()}-", dir=out.parent))
     try:
+        shown = relative(config)
+        load(config, shown_as=shown)  # first the real files: nothing unreadable gets copied
         snapshot = work / "config"
-        shutil.copytree(config, snapshot)
-        estate = load(snapshot, shown_as=config)
+        config_snapshot(config, snapshot)
+        estate = load(snapshot, shown_as=shown)
         with locked(cache):
             outputs = run_targets(estate, snapshot, cache, work / "runs")
             for line in report(outputs):
                 log(line)
             staging = work / out.name
             assemble(outputs, staging)
+        tree.normalize_modes(staging)
         guard.refuse_destruction(out, staging, allow_destroy)
-        tree.keep_foreign(out, staging)
+        kept, refused = tree.others(out, updater_files(estate))
+        if refused:
+            raise SynthError("files in the output that synth will neither keep nor delete (move "
+                             "or delete them):\n" + "\n".join(f"  {r}" for r in refused))
+        tree.carry_over(out, staging, kept)  # hard links: cheap even for a .terraform/
         changed = not out.exists() or bool(tree.differences(out, staging))
         if changed:
+            faults.point("synth-before-swap")
             tree.swap(staging, out)
+            faults.point("synth-after-swap")
+        for rel in kept:
+            if not tree.is_foreign(out, Path(rel)):
+                log(f"kept {out.name}/{rel}: not synth's (it writes only {', '.join(tree.OWNED)})")
         log(f"{out.name}/ {'updated' if changed else 'unchanged'} "
             f"({time.monotonic() - started:.1f}s)")
         if after_swap is not None:

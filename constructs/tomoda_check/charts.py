@@ -46,14 +46,14 @@ class ChartData:
 
 
 def _yaml(path: Path) -> Any:
-    return yaml.safe_load(path.read_text()) if path.is_file() else None
+    return yaml.safe_load(path.read_text(encoding="utf-8")) if path.is_file() else None
 
 
 def load_chart(directory: Path, name: str, version: str) -> ChartData:
     meta = _yaml(directory / "Chart.yaml") or _yaml(directory / "Chart.template.yaml") or {}
     schema_file = directory / "values.schema.json"
     data = ChartData(name, version, _yaml(directory / "values.yaml") or {},
-                     json.loads(schema_file.read_text()) if schema_file.is_file() else None)
+                     json.loads(schema_file.read_text(encoding="utf-8")) if schema_file.is_file() else None)
     for dep in meta.get("dependencies") or []:
         dep_dir = directory / "deps" / dep["name"]
         if dep_dir.is_dir():

@@ -39,11 +39,11 @@ def cached_findings(dist: Path) -> list[dict]:
     """Raw checkov findings of a tree, remembered by its content (checkov takes ~10 s)."""
     entry = CACHE / f"checkov-{_tree_key(dist)}.json"
     if entry.exists():
-        return json.loads(entry.read_text())
+        return json.loads(entry.read_text(encoding="utf-8"))
     found = run_checkov(dist)
     CACHE.mkdir(parents=True, exist_ok=True)
     tmp = entry.with_suffix(f".{os.getpid()}.tmp")
-    tmp.write_text(json.dumps(found))
+    tmp.write_text(json.dumps(found), encoding="utf-8")
     tmp.replace(entry)
     prune_cache(CACHE, "checkov-*.json")
     return found
@@ -53,7 +53,7 @@ def run_checkov(dist: Path) -> list[dict]:
     proc = subprocess.run(
         [str(CHECKOV), "-d", str(dist), "--framework", *FRAMEWORKS, "--skip-download",
          "--quiet", "--compact", "-o", "json"],
-        cwd=dist, capture_output=True, text=True, timeout=600,
+        cwd=dist, capture_output=True, encoding="utf-8", errors="replace", timeout=600,
         env={**os.environ, "BC_SKIP_MAPPING": "TRUE", "CHECKOV_RUN_SCA_PACKAGE_SCAN_V2": "false"})
     if proc.returncode not in (0, 1) or not proc.stdout.strip():
         raise RuntimeError(f"checkov exited {proc.returncode}: {proc.stderr.strip()[-2000:]}")

@@ -24,7 +24,7 @@ from tomoda_model import Estate
 
 ALLOWLIST = ROOT / "check-allowlist.toml"
 # The CRDs live beside the clone (CI has ../shared next to it), never in the repo.
-CRD_DIR = Path(os.environ.get("CRD_DIR", ROOT.parent / "shared" / "crds"))
+CRD_DIR = Path(os.environ.get("CRD_DIR") or ROOT.parent / "shared" / "crds")  # empty = unset
 NON_OBJECT_FILES = ("kustomization.yaml",)  # kustomize's own file: not a Kubernetes object
 POD_KINDS = {"Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "CronJob", "Pod"}
 
@@ -119,7 +119,7 @@ class AllowList:
 
     def __init__(self, path: Path = ALLOWLIST):
         self.path = path
-        self.data = tomllib.loads(path.read_text()) if path.exists() else {}
+        self.data = tomllib.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
 
     def entries(self, section: str) -> list[dict]:
         return list(self.data.get(section, []))
@@ -210,9 +210,9 @@ class Context:
         k8s = self.dist / "k8s"
         for path in sorted(k8s.rglob("*.yaml")) if k8s.exists() else []:
             rel = path.relative_to(self.dist)
-            if path.name in NON_OBJECT_FILES or is_foreign(rel):
+            if path.name in NON_OBJECT_FILES or is_foreign(self.dist, rel):
                 continue
-            for doc in yaml.safe_load_all(path.read_text()):
+            for doc in yaml.safe_load_all(path.read_text(encoding="utf-8")):
                 if doc is not None:
                     out.append(Obj(str(rel), doc))
         return out
@@ -263,7 +263,7 @@ class Context:
     def kustomizations(self) -> dict[str, dict]:
         """dist-relative directory -> parsed kustomization.yaml."""
         k8s = self.dist / "k8s"
-        return {str(p.parent.relative_to(self.dist)): yaml.safe_load(p.read_text()) or {}
+        return {str(p.parent.relative_to(self.dist)): yaml.safe_load(p.read_text(encoding="utf-8")) or {}
                 for p in sorted(k8s.rglob("kustomization.yaml"))} if k8s.exists() else {}
 
     @cached_property
@@ -310,7 +310,7 @@ class Context:
     @cached_property
     def stacks(self) -> dict[str, dict]:
         tf = self.dist / "terraform"
-        return {p.parent.name: json.loads(p.read_text())
+        return {p.parent.name: json.loads(p.read_text(encoding="utf-8"))
                 for p in sorted(tf.glob("*/cdk.tf.json"))} if tf.exists() else {}
 
     def resources(self, *types: str, data: bool = False) -> list[TfResource]:

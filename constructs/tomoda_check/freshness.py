@@ -48,3 +48,6 @@ def _environments_page(ctx: Context, fresh: Path, f: Findings) -> None:
     f.count()
     if envdoc.staleness(load_estate(ctx.config), fresh, ROOT / envdoc.OUTPUT):
         f.fail(f"{envdoc.OUTPUT} is stale or hand-edited: run `make synth` and commit")
+    from tomoda_model import schema
+    for line in schema.staleness(ROOT / schema.DIRECTORY):
+        f.fail(f"{line}: the model's JSON Schema is generated: run `make synth` and commit")

@@ -67,12 +67,12 @@ def helm_template(helm: Path, archive: Path, rel: HelmRelease, kube_version: str
                   apis: list[str]) -> tuple[Optional[list[dict]], str]:
     with tempfile.TemporaryDirectory() as tmp:
         values = Path(tmp) / "values.json"
-        values.write_text(json.dumps(rel.values))
+        values.write_text(json.dumps(rel.values), encoding="utf-8")
         argv = [str(helm), "template", rel.release, str(archive), "--namespace", rel.namespace,
                 "--kube-version", kube_version, "--include-crds", "-f", str(values)]
         for api in apis:
             argv += ["--api-versions", api]
-        proc = subprocess.run(argv, capture_output=True, text=True, timeout=300,
+        proc = subprocess.run(argv, capture_output=True, encoding="utf-8", errors="replace", timeout=300,
                               env={**os.environ, "HELM_CACHE_HOME": tmp, "HELM_CONFIG_HOME": tmp,
                                    "HELM_DATA_HOME": tmp})
     if proc.returncode != 0:

@@ -110,7 +110,7 @@ def deployed_crds(ctx: Context, f: Findings) -> list[Path]:
         f.fail(f"{index} is missing: which CRD files belong to which pinned chart version is "
                f"unknown, so no custom resource can be validated against what is deployed")
         return []
-    deployed = tomllib.loads(index.read_text())
+    deployed = tomllib.loads(index.read_text(encoding="utf-8"))
     used = {o.group for o in ctx.objects if o.group}
     files: set[str] = set()
     for rel in ctx.helm_releases:
@@ -152,12 +152,12 @@ def load_crds(crd_dir: Path, files: Optional[list[Path]] = None) -> dict[tuple[s
         key.update(f.name.encode() + hashlib.sha256(f.read_bytes()).digest())
     cached = SCHEMA_CACHE / f"crds-{key.hexdigest()[:24]}.json"
     if cached.exists():
-        raw = json.loads(cached.read_text())
+        raw = json.loads(cached.read_text(encoding="utf-8"))
         return {tuple(k.split("|")): v for k, v in raw.items()}
     found: dict[str, dict] = {}
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     for f in files:
-        for doc in yaml.load_all(f.read_text(), Loader=loader):
+        for doc in yaml.load_all(f.read_text(encoding="utf-8"), Loader=loader):
             if not isinstance(doc, dict) or doc.get("kind") != "CustomResourceDefinition":
                 continue
             spec = doc["spec"]
@@ -168,7 +168,7 @@ def load_crds(crd_dir: Path, files: Optional[list[Path]] = None) -> dict[tuple[s
                     "served": v.get("served", True), "file": f.name}
     SCHEMA_CACHE.mkdir(parents=True, exist_ok=True)
     tmp = cached.with_suffix(f".{os.getpid()}.tmp")
-    tmp.write_text(json.dumps(found))
+    tmp.write_text(json.dumps(found), encoding="utf-8")
     tmp.replace(cached)
     prune_cache(SCHEMA_CACHE, "crds-*.json", keep=4)
     return {tuple(k.split("|")): v for k, v in found.items()}

@@ -49,7 +49,7 @@ def _kustomize(ctx: Context, f: Findings) -> None:
     for rel in ctx.kustomizations:
         f.count()
         proc = subprocess.run(["kubectl", "kustomize", str(ctx.dist / rel)],
-                              capture_output=True, text=True, timeout=120)
+                              capture_output=True, encoding="utf-8", errors="replace", timeout=120)
         if proc.returncode != 0:
             f.fail(f"`kubectl kustomize {rel}` failed: {proc.stderr.strip()}")
             continue
@@ -96,7 +96,7 @@ provider_installation {{
     exclude = ["{AWS_ADDRESS}"]
   }}
 }}
-''')
+''', encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if k != "TF_PLUGIN_CACHE_DIR"}
     env.update(TF_CLI_CONFIG_FILE=str(cli), CHECKPOINT_DISABLE="1", TF_IN_AUTOMATION="1")
     return env
@@ -125,7 +125,7 @@ def _terraform_validate(ctx: Context, f: Findings) -> None:
             f.fail(f"{what} refers to Cloudflare beyond ACM validation: the AWS part of "
                    f"terraform/{stack} cannot be validated on its own")
         modules[stack] = stripped
-    version = subprocess.run(["terraform", "version", "-json"], capture_output=True, text=True)
+    version = subprocess.run(["terraform", "version", "-json"], capture_output=True, encoding="utf-8", errors="replace")
     key = hashlib.sha256((version.stdout + json.dumps(modules, sort_keys=True)).encode()).hexdigest()
     passed = TF_PLUGIN_CACHE.parent / f"terraform-valid-{key[:24]}"
     if passed.exists():
@@ -135,7 +135,7 @@ def _terraform_validate(ctx: Context, f: Findings) -> None:
     TF_PLUGIN_CACHE.mkdir(parents=True, exist_ok=True)
     # Terraform's plugin cache is not safe for concurrent use (parallel test workers, two
     # checks at once): one terraform phase at a time per machine.
-    lock = open(TF_PLUGIN_CACHE.parent / "terraform.lock", "w")
+    lock = open(TF_PLUGIN_CACHE.parent / "terraform.lock", "w", encoding="utf-8")
     fcntl.flock(lock, fcntl.LOCK_EX)
     try:
         env = _tf_env(work)
@@ -143,18 +143,18 @@ def _terraform_validate(ctx: Context, f: Findings) -> None:
             "aws": next(iter(modules.values()))["terraform"]["required_providers"]["aws"]}}}
         for stack, doc in modules.items():
             (work / stack).mkdir()
-            (work / stack / "main.tf.json").write_text(json.dumps(doc, indent=1))
+            (work / stack / "main.tf.json").write_text(json.dumps(doc, indent=1), encoding="utf-8")
             root["module"][stack] = {"source": f"./{stack}"}
-        (work / "main.tf.json").write_text(json.dumps(root, indent=1))
+        (work / "main.tf.json").write_text(json.dumps(root, indent=1), encoding="utf-8")
         init = subprocess.run(["terraform", f"-chdir={work}", "init", "-backend=false",
                                "-input=false", "-no-color"], env=env, capture_output=True,
-                              text=True, timeout=600)
+                              encoding="utf-8", errors="replace", timeout=600)
         if init.returncode != 0:
             f.fail(f"terraform init of the AWS part of {', '.join(stacks)} failed: "
                    f"{(init.stdout + init.stderr).strip()[-1500:]}")
             return
         proc = subprocess.run(["terraform", f"-chdir={work}", "validate", "-json", "-no-color"],
-                              env=env, capture_output=True, text=True, timeout=600)
+                              env=env, capture_output=True, encoding="utf-8", errors="replace", timeout=600)
         try:
             report = json.loads(proc.stdout)
         except json.JSONDecodeError:
@@ -170,7 +170,7 @@ def _terraform_validate(ctx: Context, f: Findings) -> None:
         if not report.get("valid") and not errors:
             f.fail("terraform validate: invalid, without diagnostics")
         if report.get("valid"):
-            passed.write_text(json.dumps(sorted(stacks)))
+            passed.write_text(json.dumps(sorted(stacks)), encoding="utf-8")
             prune_cache(passed.parent, "terraform-valid-*")
     finally:
         fcntl.flock(lock, fcntl.LOCK_UN)

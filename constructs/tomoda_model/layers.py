@@ -41,7 +41,11 @@ def _redact(obj: Any, path: str) -> Any:
             sub = f"{path}.{f.name}" if path else f.name
             value = getattr(obj, f.name)
             changes[f.name] = Redacted(sub) if f.metadata.get("layer") == "k8s" else _redact(value, sub)
-        return dataclasses.replace(obj, **changes)
+        # A copy without validation: the model's own types would refuse a Redacted value.
+        copy = object.__new__(type(obj))
+        for name, value in changes.items():
+            object.__setattr__(copy, name, value)
+        return copy
     if isinstance(obj, types.MappingProxyType):
         return types.MappingProxyType({k: _redact(v, f"{path}.{k}") for k, v in obj.items()})
     return obj

@@ -1,101 +1,117 @@
-"""Typed loading of plain data (TOML) into the frozen dataclasses of the model.
+"""Errors of the model, in the form people act on: `file:line:column: field.path: rule (got X)`.
 
-Why not pydantic: the model must load in well under a second inside `make synth`'s no-op
-path, and the rules we need are few: exact keys, exact types, and a dotted field path in
-every error message so that an operator knows which line of which file to fix.
+Every problem of a run is collected (sorted, without duplicates) and raised at once as one
+ModelError; nothing about any input - a dangling symlink, a FIFO, bytes that are not UTF-8 -
+may surface as a traceback.
 """
 from __future__ import annotations
 
-import collections.abc
-import dataclasses
-import types
-import typing
-from typing import Any, get_args, get_origin, get_type_hints
+import difflib
+import os
+import stat
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Optional
+
+from .locate import locate
+
+MAX_FILE_BYTES = 1 << 20  # a config file is a few kB; a megabyte is a mistake
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    file: str
+    line: int
+    column: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}:{self.column}"
+        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
 
 
 class ModelError(ValueError):
-    """A configuration value is missing, unknown, mistyped or inconsistent.
+    """One or more configuration values are unreadable, missing, unknown, mistyped or
+    inconsistent. `problems` lists them all; `field` is the first one's dotted path."""
 
-    `field` is the dotted path of the offending value (e.g. `tenants.dev.app.api_hpa.max`).
-    """
-
-    def __init__(self, field: str, message: str):
-        self.field = field
-        super().__init__(f"{field}: {message}")
-
-
-def _type_name(tp: Any) -> str:
-    return getattr(tp, "__name__", None) or str(tp)
+    def __init__(self, problems: list[Problem] | str, message: str = ""):
+        if isinstance(problems, str):  # ModelError(field, message): one problem, no position
+            problems = [Problem("", 0, 0, problems, message)]
+        self.problems = sorted(set(problems))
+        self.field = self.problems[0].field if self.problems else ""
+        super().__init__("\n".join(str(p) for p in self.problems))
 
 
-def build(cls: type, data: Any, path: str) -> Any:
-    """Turn `data` (parsed TOML) into an instance of dataclass `cls`, checking every key."""
-    if not isinstance(data, dict):
-        raise ModelError(path, f"expected a table for {cls.__name__}, got {type(data).__name__}")
-    hints = get_type_hints(cls)
-    fields = {f.name: f for f in dataclasses.fields(cls) if f.init}
-    unknown = sorted(set(data) - set(fields))
-    if unknown:
-        raise ModelError(f"{path}.{unknown[0]}" if path else unknown[0],
-                         f"unknown key (allowed: {', '.join(sorted(fields))})")
-    kwargs = {}
-    for name, f in fields.items():
-        sub = f"{path}.{name}" if path else name
-        if name in data:
-            kwargs[name] = convert(hints[name], data[name], sub)
-        elif _is_optional(hints[name]) and f.default is dataclasses.MISSING:
-            kwargs[name] = None  # Optional fields may be left out of the file
-        elif f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
-            raise ModelError(sub, "required key is missing")
+def dotted(path: tuple) -> str:
+    out = ""
+    for p in path:
+        out += f"[{p}]" if isinstance(p, int) else (f".{p}" if out else str(p))
+    return out
+
+
+def got(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def suggest(word: str, choices: list[str]) -> str:
+    close = difflib.get_close_matches(str(word), choices, n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+class Source:
+    """One config file: its text, where it is shown as, and positions of its keys."""
+
+    def __init__(self, path: Path, shown: str, text: str):
+        self.path, self.shown, self.text = path, shown, text
+
+    def at(self, path: tuple, field: str, message: str) -> Problem:
+        (line, column), exact = locate(self.text, path)
+        if not exact and path:
+            message += " (not in this file: the model's default)"
+        return Problem(self.shown, line, column, field, message)
+
+
+def read(path: Path, shown: str) -> tuple[Optional[dict], Optional[Source], list[Problem]]:
+    """The parsed TOML of `path`, or the problems that prevent it, whatever `path` is."""
+    def problem(message: str, line: int = 1, column: int = 1) -> tuple[None, None, list[Problem]]:
+        return None, None, [Problem(shown, line, column, "", message)]
+
     try:
-        return cls(**kwargs)
-    except ModelError:
-        raise
-    except (TypeError, ValueError) as exc:  # __post_init__ checks raise ModelError already
-        raise ModelError(path or cls.__name__, str(exc)) from exc
-
-
-def _is_optional(tp: Any) -> bool:
-    return get_origin(tp) in (typing.Union, types.UnionType) and type(None) in get_args(tp)
-
-
-def convert(tp: Any, value: Any, path: str) -> Any:
-    origin = get_origin(tp)
-    if dataclasses.is_dataclass(tp):
-        return build(tp, value, path)
-    if origin in (typing.Union, types.UnionType):
-        args = [a for a in get_args(tp) if a is not type(None)]
-        if value is None:
-            return None
-        return convert(args[0], value, path)
-    if origin is tuple:
-        (item_tp, _ellipsis) = get_args(tp)
-        if not isinstance(value, list):
-            raise ModelError(path, f"expected a list, got {type(value).__name__}")
-        return tuple(convert(item_tp, v, f"{path}[{i}]") for i, v in enumerate(value))
-    if origin in (dict, collections.abc.Mapping):
-        key_tp, val_tp = get_args(tp)
-        if not isinstance(value, dict):
-            raise ModelError(path, f"expected a table, got {type(value).__name__}")
-        # Sorted so that iteration order never depends on how the file was written.
-        return types.MappingProxyType(
-            {k: convert(val_tp, value[k], f"{path}.{k}") for k in sorted(value)})
-    if tp is bool:
-        if not isinstance(value, bool):
-            raise ModelError(path, f"expected true/false, got {value!r}")
-        return value
-    if tp is int:
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise ModelError(path, f"expected an integer, got {value!r}")
-        return value
-    if tp is str:
-        if not isinstance(value, str):
-            raise ModelError(path, f"expected a string, got {value!r}")
-        return value
-    if isinstance(tp, type) and issubclass(tp, str):  # str-based enums
-        try:
-            return tp(value)
-        except ValueError:
-            allowed = ", ".join(m.value for m in tp)  # type: ignore[attr-defined]
-            raise ModelError(path, f"{value!r} is not one of: {allowed}") from None
-    raise ModelError(path, f"unsupported type {_type_name(tp)}")
+        st = os.stat(path)  # follows symlinks; never opens (a FIFO would block)
+    except FileNotFoundError:
+        if os.path.islink(path):
+            return problem(f"is a dangling symlink (to {os.readlink(path)!r})")
+        return problem("file not found")
+    except OSError as exc:  # ELOOP, EACCES, ENAMETOOLONG...
+        return problem(f"cannot be read: {exc.strerror or exc}")
+    if stat.S_ISDIR(st.st_mode):
+        return problem("is a directory, not a file")
+    if not stat.S_ISREG(st.st_mode):
+        return problem("is not a regular file (a FIFO, socket or device?)")
+    if st.st_size > MAX_FILE_BYTES:
+        return problem(f"is {st.st_size} bytes: far too large for a config file")
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return problem(f"cannot be read: {exc.strerror or exc}")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[:exc.start].count(b"\n") + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        return problem(f"is not UTF-8 (byte 0x{raw[exc.start]:02x})", line, column)
+    if not text.strip():
+        return problem("is empty")
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        import re
+        m = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
+        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
+        if m:
+            return problem(f"malformed TOML: {message}", int(m.group(1)), int(m.group(2)))
+        return problem(f"malformed TOML: {message}")
+    return data, Source(path, shown, text), []

@@ -1,8 +1,14 @@
 """The one typed model of the Tomoda estate.
 
-Everything that differs between tiers and tenants, and every global the constructs need,
-is a field here. Values live in `config/` (TOML); `load_estate()` turns them into these
-frozen dataclasses and validates them. Constructs are pure functions of an `Estate`.
+Everything that differs between tiers and tenants, and every global the constructs need, is a
+field here, with its rule beside it (the types of `rules.py`: a DNS label, a Helm release name,
+a GCS bucket, a CNPG cron...). Values live in `config/` (TOML); `load_estate()` structures them
+into these frozen (pydantic) dataclasses, checks every field, then the cross-field rules (the
+`issues()` methods below: uniqueness, reserved names, references), and reports every problem
+at once with its file, line and field. Constructs are pure functions of an `Estate`.
+
+A tenant file holds only what differs: every tenant field has a default, names derived from
+the tenant's name by one rule (`tenant_defaults`), overridable where a legacy name must stay.
 
 Fields marked `K8S` are read only by the Kubernetes layer. The Terraform layer receives an
 Estate with those fields redacted (see `layers.py`), so its cache key can ignore them and a
@@ -11,124 +17,233 @@ Kubernetes-only change never re-synthesizes a Terraform stack.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
-from typing import Mapping, Optional
+import ipaddress
+import itertools
+import re
+import types
+from dataclasses import field
+from typing import Annotated, Any, Iterator, Mapping, Optional
+
+from pydantic import AfterValidator, ConfigDict, Field, Strict
+from pydantic.dataclasses import dataclass as _pydantic_dataclass
+
+from .rules import (
+    ApplicationName, ArgoRole, AwsRegion, GcsObject, AwsSecretName, ChartRepo, ChartVersion, CloudBuildPrefix,
+    CnpgClusterName, Cron6, DnsLabel, DnsSubdomain, Email, EnvVarName, GcpAccountId, GcpName,
+    GcpProject, GcpRegion, GcpZone, GcsBucket, GitRef, GithubRepo, GkeName, GsmSecret, GsmSlug,
+    Host, IamRole, Identifier, ImageName, ImageRef, ImageRepository, ImageTag,
+    Ipv4Cidr, KubeMinor, MachineType, OAuthClientId, Percent, PgIdentifier, Port,
+    PostgresSize, Quantity, RegistryId, ReleaseName, RepoPath, S3Bucket,
+    SlackChannel, Text, RELEASE_TAG,
+)
 
 K8S = {"layer": "k8s"}
+CONFIG = ConfigDict(extra="forbid", frozen=True)
 
 # Logical names (keys of `secrets.per_tenant`) of the AWS Secrets Manager reader key.
 AWS_READER_KEYS = ("aws_sm_reader_access_key_id", "aws_sm_reader_secret_access_key")
+PER_TENANT_KEYS = ("pgadmin_admin_password", *AWS_READER_KEYS)
+# The platform's own Argo CD Applications (bootstrap.py, photon.py): no tenant may take them.
+RESERVED_APPLICATIONS = ("bootstrap", "platform", "photon")
+KUBE_RESERVED = ("default", "kube-system", "kube-public", "kube-node-lease")
+
+Int = Annotated[int, Strict()]
+Bool = Annotated[bool, Strict()]
+Count = Annotated[int, Strict(), Field(ge=0, le=1000)]
 
 
-class TriggerKind(str, enum.Enum):
+def dataclass(cls):
+    return _pydantic_dataclass(cls, config=CONFIG)
+
+
+def _sorted(mapping: Mapping) -> Mapping:
+    """Mappings iterate in key order, however the file was written."""
+    return types.MappingProxyType({k: mapping[k] for k in sorted(mapping)})
+
+
+def Sorted(key_type: Any, value_type: Any):  # noqa: N802 (a type constructor)
+    return Annotated[Mapping[key_type, value_type], AfterValidator(_sorted)]
+
+
+class TriggerKind(enum.StrEnum):
     PUSH = "push"        # dev: push to a branch, manual approval
     RELEASE = "release"  # prod: semver tag, auto-approved
 
 
-class GinMode(str, enum.Enum):
+class GinMode(enum.StrEnum):
     DEBUG = "debug"
     RELEASE = "release"
 
 
-class PullPolicy(str, enum.Enum):
+class PullPolicy(enum.StrEnum):
     ALWAYS = "Always"
     IF_NOT_PRESENT = "IfNotPresent"
+
+
+class ReleaseChannel(enum.StrEnum):
+    RAPID = "RAPID"
+    REGULAR = "REGULAR"
+    STABLE = "STABLE"
+    EXTENDED = "EXTENDED"
+
+
+class PriceClass(enum.StrEnum):
+    ALL = "PriceClass_All"
+    P200 = "PriceClass_200"
+    P100 = "PriceClass_100"
+
+
+class SslMode(enum.StrEnum):
+    DISABLE = "disable"
+    ALLOW = "allow"
+    PREFER = "prefer"
+    REQUIRE = "require"
+    VERIFY_CA = "verify-ca"
+    VERIFY_FULL = "verify-full"
+
+
+class ReceiverKind(enum.StrEnum):
+    """Alertmanager receivers whose credential can be read from a file (Alertmanager 0.33)."""
+    SLACK = "slack"          # slack_configs.api_url_file: the incoming-webhook URL
+    WEBHOOK = "webhook"      # webhook_configs.url_file: the URL
+    PAGERDUTY = "pagerduty"  # pagerduty_configs.routing_key_file: the Events v2 routing key
+
+
+Issue = tuple[tuple, str]  # (field path, what is wrong)
+
+
+def duplicates(items: list[tuple[tuple, str]], what: str, *, fold: bool = False) -> Iterator[Issue]:
+    """Every (path, value) whose value an earlier item already has."""
+    seen: dict[str, tuple] = {}
+    for path, value in items:
+        key = value.lower() if fold else value
+        if key in seen:
+            yield path, f"{what} {value!r} is already used by {'.'.join(map(str, seen[key]))}"
+        else:
+            seen[key] = path
 
 
 # ---------------------------------------------------------------- globals
 
 
-@dataclass(frozen=True)
+@dataclass
 class Gcp:
-    project: str
-    region: str
-    zone: str
+    project: GcpProject
+    region: GcpRegion
+    zone: GcpZone  # the GKE cluster's zone (zonal cluster)
 
     @property
     def workload_pool(self) -> str:
         return f"{self.project}.svc.id.goog"
 
+    def issues(self) -> Iterator[Issue]:
+        if not self.zone.startswith(self.region + "-"):
+            yield ("zone",), f"zone {self.zone!r} is not in region {self.region!r}"
 
-@dataclass(frozen=True)
+
+@dataclass
 class Aws:
-    region: str
-    certificate_region: str  # CloudFront only accepts ACM certificates from us-east-1
-    price_class: str
+    region: AwsRegion
+    certificate_region: AwsRegion  # CloudFront only accepts ACM certificates from us-east-1
+    price_class: PriceClass
+
+    def issues(self) -> Iterator[Issue]:
+        if self.certificate_region != "us-east-1":
+            yield ("certificate_region",), "CloudFront only takes ACM certificates from us-east-1"
 
 
-@dataclass(frozen=True)
+@dataclass
 class Network:
-    vpc: str
-    subnet: str
-    subnet_cidr: str
-    pods_range: str
-    pods_cidr: str
-    services_range: str
-    services_cidr: str
+    vpc: GcpName
+    subnet: GcpName
+    subnet_cidr: Ipv4Cidr
+    pods_range: GcpName
+    pods_cidr: Ipv4Cidr
+    services_range: GcpName
+    services_cidr: Ipv4Cidr
+
+    def issues(self) -> Iterator[Issue]:
+        nets = {a: ipaddress.ip_network(getattr(self, a))
+                for a in ("subnet_cidr", "pods_cidr", "services_cidr")}
+        for (a, na), (b, nb) in itertools.combinations(nets.items(), 2):
+            if na.overlaps(nb):
+                yield (b,), f"{nb} overlaps {a} {na}"
+        if self.pods_range == self.services_range:
+            yield ("services_range",), "must differ from pods_range"
 
 
-@dataclass(frozen=True)
+@dataclass
 class NodePool:
-    name: str
-    machine_type: str
-    min_nodes: int
-    max_nodes: int
-    disk_size_gb: int
-    spot: bool
+    name: GkeName
+    machine_type: MachineType
+    min_nodes: Count
+    max_nodes: Annotated[int, Strict(), Field(ge=1, le=1000)]
+    disk_size_gb: Annotated[int, Strict(), Field(ge=10, le=65536)]
+    spot: Bool
+
+    def issues(self) -> Iterator[Issue]:
+        if self.min_nodes > self.max_nodes:
+            yield ("min_nodes",), f"{self.min_nodes} is greater than max_nodes {self.max_nodes}"
 
 
-@dataclass(frozen=True)
+@dataclass
 class Cluster:
-    name: str
-    kubernetes_version: str  # minor version, e.g. "1.33": GKE channel and schema validation
-    release_channel: str
-    node_pools: tuple[NodePool, ...]
+    name: GkeName
+    kubernetes_version: KubeMinor  # minor version: GKE channel and schema validation
+    release_channel: ReleaseChannel
+    node_pools: Annotated[tuple[NodePool, ...], Field(min_length=1)]
+
+    def issues(self) -> Iterator[Issue]:
+        yield from duplicates([(("node_pools", i, "name"), p.name)
+                               for i, p in enumerate(self.node_pools)], "node pool")
+        for i, p in enumerate(self.node_pools):
+            yield from ((("node_pools", i, *path), msg) for path, msg in p.issues())
 
 
-@dataclass(frozen=True)
+@dataclass
 class GitOps:
-    repo_url: str
-    branch: str
-    dist_path: str  # where dist/ lives inside the repo Argo CD syncs
+    repo_url: GithubRepo
+    branch: GitRef
+    dist_path: RepoPath  # where dist/ lives inside the repo Argo CD syncs
     # GSM secret holding a read token for a private repo (None: the repo is public). Terraform
     # gives it to Argo CD at install (the first sync needs it before ESO exists); ESO keeps a
     # repository Secret in step with it afterwards.
-    credentials_secret: Optional[str] = None
+    credentials_secret: Optional[GsmSecret] = None
 
 
-@dataclass(frozen=True)
+@dataclass
 class StateBackend:
-    bucket: str  # created by hand before the first deploy (README)
-    prefix: str  # each stack writes to <prefix>/<stack>
+    bucket: GcsBucket  # created by hand before the first deploy (README)
+    prefix: RepoPath   # each stack writes to <prefix>/<stack>
 
 
-@dataclass(frozen=True)
+@dataclass
 class Registry:
-    name: str  # Artifact Registry repository id
-    description: str
-    immutable_tags: bool = False  # release registries: a pushed semver tag can never move
+    name: RegistryId  # Artifact Registry repository id
+    description: Text
+    immutable_tags: Bool = False  # release registries: a pushed semver tag can never move
 
 
-@dataclass(frozen=True)
+@dataclass
 class Images:
-    backend: str   # image name inside a registry
-    frontend: str
+    backend: ImageName   # image name inside a registry
+    frontend: ImageName
 
 
-@dataclass(frozen=True)
+@dataclass
 class WorkloadIdentity:
     """One Kubernetes service account bound to one GCP service account.
 
     The Kubernetes side (annotation, Helm value) and the Terraform side (GSA, IAM binding)
     are both derived from this single value.
     """
-    gsa: str        # account id of the GCP service account
-    namespace: str  # namespace of the Kubernetes service account
-    ksa: str        # name of the Kubernetes service account
-    roles: tuple[str, ...] = ()  # project-level roles granted to the GSA
+    gsa: GcpAccountId  # account id of the GCP service account
+    namespace: DnsLabel  # namespace of the Kubernetes service account
+    ksa: DnsSubdomain    # name of the Kubernetes service account
+    roles: tuple[IamRole, ...] = ()  # project-level roles granted to the GSA
 
 
-@dataclass(frozen=True)
+@dataclass
 class Backups:
     """The one backup bucket (a prefix per tenant) and the recovery window.
 
@@ -138,8 +253,8 @@ class Backups:
     (`lifecycle_days`): the base backup that anchors the oldest point of the window is older
     than the window itself.
     """
-    bucket: str
-    retention_days: int
+    bucket: GcsBucket
+    retention_days: Annotated[int, Strict(), Field(ge=1, le=3650)]
 
     LIFECYCLE_MARGIN_DAYS = 7  # > one base-backup interval (daily) plus slack
 
@@ -148,22 +263,22 @@ class Backups:
         return self.retention_days + self.LIFECYCLE_MARGIN_DAYS
 
 
-@dataclass(frozen=True)
+@dataclass
 class ArgoCd:
-    namespace: str
-    release: str         # Helm release name (Terraform); the chart names its Services after it
-    chart_repo: str
-    chart_version: str
-    host: str            # FQDN of the Argo CD UI
-    dex_client_id_secret: str      # GSM secret names (never values)
-    dex_client_secret_secret: str
+    namespace: DnsLabel
+    release: ReleaseName  # Helm release name (Terraform); the chart names its Services after it
+    chart_repo: ChartRepo
+    chart_version: ChartVersion
+    host: Host            # FQDN of the Argo CD UI
+    dex_client_id_secret: GsmSecret      # GSM secret names (never values)
+    dex_client_secret_secret: GsmSecret
     # Who may do what after signing in (Dex/Google, restricted to the domain): every user gets
     # `default_role`; `admins` (emails) get role:admin.
-    default_role: str = "role:readonly"
-    admins: tuple[str, ...] = ()
+    default_role: ArgoRole = "role:readonly"
+    admins: tuple[Email, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass
 class Secrets:
     """Names of secret containers; values are set out of band, never here.
 
@@ -172,156 +287,182 @@ class Secrets:
     slug whose GSM secret for tenant T is `<slug>-<T>` (one credential per tenant, so that
     no tenant's identity can read another's). `platform` names the shared ones.
     """
-    backend: Mapping[str, str]
-    platform: Mapping[str, str]  # logical name -> GSM secret name
-    per_tenant: Mapping[str, str] = field(default_factory=dict)  # logical name -> slug
+    backend: Sorted(EnvVarName, GsmSlug)
+    platform: Sorted(Identifier, GsmSecret)  # logical name -> GSM secret name
+    per_tenant: Sorted(Identifier, GsmSlug) = field(default_factory=dict)  # logical -> slug
+
+    def issues(self) -> Iterator[Issue]:
+        for env in ("DB_PASSWORD", "REDIS_PASSWORD"):
+            if env not in self.backend:
+                yield ("backend", env), "required: the database and Redis read the same secret"
+        for key in PER_TENANT_KEYS:
+            if key not in self.per_tenant:
+                yield ("per_tenant", key), "required: every tenant has its own"
+        yield from duplicates([(("backend", k), v) for k, v in self.backend.items()], "slug")
 
 
 # ---------------------------------------------------------------- platform tier
 
 
-@dataclass(frozen=True)
+@dataclass
 class HelmChart:
-    repo_url: str
-    chart: str
-    version: str
-    namespace: str
+    repo_url: ChartRepo
+    chart: DnsLabel
+    version: ChartVersion
+    namespace: DnsLabel
 
 
-@dataclass(frozen=True)
+@dataclass
 class Photon:
-    namespace: str
-    image: str
-    tag: str
-    port: int
-    index_bucket: str  # deliberately not Terraform-managed
-    index_object: str
-    storage: str
-    memory_limit: str
-    cpu_limit: str
+    namespace: DnsLabel
+    image: ImageRepository
+    tag: ImageTag
+    port: Port
+    index_bucket: GcsBucket  # deliberately not Terraform-managed
+    index_object: GcsObject
+    storage: Quantity
+    memory_limit: Quantity
+    cpu_limit: Quantity
 
 
-class ReceiverKind(str, enum.Enum):
-    """Alertmanager receivers whose credential can be read from a file (Alertmanager 0.33)."""
-    SLACK = "slack"          # slack_configs.api_url_file: the incoming-webhook URL
-    WEBHOOK = "webhook"      # webhook_configs.url_file: the URL
-    PAGERDUTY = "pagerduty"  # pagerduty_configs.routing_key_file: the Events v2 routing key
-
-
-@dataclass(frozen=True)
+@dataclass
 class Alerting:
     """Where every alert goes. The credential (a URL or key) lives in Secret Manager, as
     `secret`, and reaches Alertmanager through ESO, never through this repo."""
     receiver: ReceiverKind
-    secret: str                     # GSM secret name
-    channel: Optional[str] = None   # Slack only: overrides the webhook's default channel
+    secret: GsmSecret               # GSM secret name
+    channel: Optional[SlackChannel] = None   # Slack only: overrides the webhook's default channel
+
+    def issues(self) -> Iterator[Issue]:
+        if self.channel is not None and self.receiver is not ReceiverKind.SLACK:
+            yield ("channel",), f"only a slack receiver has a channel (receiver is {self.receiver.value})"
 
 
-@dataclass(frozen=True)
+@dataclass
 class SyncPolicy:
-    automated: bool
-    prune: bool
-    self_heal: bool
+    automated: Bool
+    prune: Bool
+    self_heal: Bool
 
 
-@dataclass(frozen=True)
+@dataclass
 class Platform:
-    namespace: str
+    namespace: DnsLabel
     sync: SyncPolicy = field(metadata=K8S)
-    acme_email: str = field(metadata=K8S)
-    external_dns_owner_id: str = field(metadata=K8S)
-    internal_hosts: Mapping[str, str] = field(metadata=K8S)  # ui name -> FQDN (oauth2-proxy)
-    charts: Mapping[str, HelmChart] = field(metadata=K8S)
+    acme_email: Email = field(metadata=K8S)
+    external_dns_owner_id: DnsLabel = field(metadata=K8S)
+    internal_hosts: Sorted(Identifier, Host) = field(metadata=K8S)  # ui name -> FQDN (oauth2-proxy)
+    charts: Sorted(DnsLabel, HelmChart) = field(metadata=K8S)
     photon: Photon = field(metadata=K8S)
     alerting: Alerting
-    identities: Mapping[str, WorkloadIdentity] = field(default_factory=dict)
+    identities: Sorted(Identifier, WorkloadIdentity) = field(default_factory=dict)
 
 
 # ---------------------------------------------------------------- tenants
 
 
-@dataclass(frozen=True)
+@dataclass
 class Hosts:
-    api: str
-    app: str
-    extra_app: tuple[str, ...]  # more hosts routed to the frontend (prod: www)
-    assets: str
-    pgadmin: str = field(metadata=K8S)        # the tenant's pgAdmin, behind oauth2-proxy
-    redis_insight: str = field(metadata=K8S)  # the tenant's Redis Insight, behind oauth2-proxy
+    api: Host
+    app: Host
+    extra_app: tuple[Host, ...]  # more hosts routed to the frontend (prod: www)
+    assets: Host
+    pgadmin: Host = field(metadata=K8S)        # the tenant's pgAdmin, behind oauth2-proxy
+    redis_insight: Host = field(metadata=K8S)  # the tenant's Redis Insight, behind oauth2-proxy
 
 
-@dataclass(frozen=True)
+@dataclass
 class Hpa:
-    min: int
-    max: int
-    cpu_percent: int
-    memory_percent: int
-    scale_down_window_seconds: Optional[int] = None
+    min: Annotated[int, Strict(), Field(ge=1, le=100)]
+    max: Annotated[int, Strict(), Field(ge=1, le=100)]
+    cpu_percent: Annotated[int, Strict(), Field(ge=1, le=100)]
+    memory_percent: Annotated[int, Strict(), Field(ge=1, le=100)]
+    scale_down_window_seconds: Optional[Annotated[int, Strict(), Field(ge=0, le=3600)]] = None
+
+    def issues(self) -> Iterator[Issue]:
+        if self.min > self.max:
+            yield ("min",), f"min ({self.min}) is greater than max ({self.max})"
 
 
-@dataclass(frozen=True)
+def _allow_tags(value: str) -> str:
+    if value == "":
+        return value
+    if not value.startswith("regexp:"):
+        raise ValueError("is not an Image Updater tag filter (\"regexp:<expression>\", or empty)")
+    try:
+        re.compile(value[len("regexp:"):])
+    except re.error as exc:
+        raise ValueError(f"is not a valid regular expression ({exc})") from None
+    return value
+
+
+@dataclass
 class App:
     gin_mode: GinMode
-    image_tag: str
-    image_pull_policy: Optional[PullPolicy]
+    image_tag: ImageTag
     api_hpa: Hpa
     async_hpa: Hpa
-    pdb_min_available: Optional[str]
-    image_updater: bool  # dev only: Argo CD Image Updater bumps dev-* tags
-    image_updater_allow_tags: str
+    image_updater: Bool  # dev only: Argo CD Image Updater bumps dev-* tags
+    image_updater_allow_tags: Annotated[Text, AfterValidator(_allow_tags)]
+    image_pull_policy: Optional[PullPolicy] = None
+    pdb_min_available: Optional[Percent] = None
 
 
-@dataclass(frozen=True)
+@dataclass
 class Backup:
     identity: WorkloadIdentity  # KSA = the CNPG cluster's service account in `data`
-    schedule: str  # CNPG's six-field cron (seconds first)
+    schedule: Cron6  # CNPG's six-field cron (seconds first)
 
 
-@dataclass(frozen=True)
+@dataclass
 class Postgres:
-    cluster: str
-    database: str
-    owner: str
-    alias_service: str  # ExternalName kept for the old DNS name
-    sslmode: str
-    storage: str = field(metadata=K8S)
-    cpu_limit: str = field(metadata=K8S)
-    memory_limit: str = field(metadata=K8S)
-    parameters: Mapping[str, str] = field(metadata=K8S)
-    image: str = field(metadata=K8S)  # CNPG operand image (PostGIS); per tenant so dev upgrades first
+    cluster: CnpgClusterName
+    database: PgIdentifier
+    owner: PgIdentifier
+    alias_service: DnsLabel  # ExternalName kept for the old DNS name
+    sslmode: SslMode
+    storage: Quantity = field(metadata=K8S)
+    cpu_limit: Quantity = field(metadata=K8S)
+    memory_limit: Quantity = field(metadata=K8S)
+    parameters: Sorted(Identifier, PostgresSize) = field(metadata=K8S)
+    image: ImageRef = field(metadata=K8S)  # CNPG operand image (PostGIS); per tenant so dev upgrades first
     backup: Optional[Backup] = None
 
+    def issues(self) -> Iterator[Issue]:
+        if self.owner == "postgres":
+            yield ("owner",), "'postgres' is CNPG's superuser: the app owns its database as its own role"
 
-@dataclass(frozen=True)
+
+@dataclass
 class Redis:
-    release: str
-    persistence: str
-    cpu_limit: str
-    memory_limit: str
-    metrics: bool
+    release: ReleaseName
+    persistence: Quantity
+    cpu_limit: Quantity
+    memory_limit: Quantity
+    metrics: Bool
 
 
-@dataclass(frozen=True)
+@dataclass
 class Cdn:
-    bucket: str
-    uploader_secret: str  # AWS Secrets Manager container read by ESO
+    bucket: S3Bucket
+    uploader_secret: AwsSecretName  # AWS Secrets Manager container read by ESO
 
 
-@dataclass(frozen=True)
+@dataclass
 class Build:
-    registry: str  # key into Estate.registries
+    registry: DnsLabel  # key into Estate.registries
     trigger: TriggerKind
-    google_web_client_id: str  # public OAuth client id baked into the frontend build
+    google_web_client_id: OAuthClientId  # public OAuth client id baked into the frontend build
     # Cloud Build trigger names are unique per project: "<half>-<trigger>-trigger" serves one
-    # tenant per trigger kind; any further tenant of the same kind sets a prefix (e.g. "staging-").
-    trigger_prefix: str = ""
+    # tenant per trigger kind; any further tenant of the same kind needs a prefix.
+    trigger_prefix: CloudBuildPrefix = ""
 
 
-@dataclass(frozen=True)
+@dataclass
 class Tenant:
-    name: str
-    namespace: str
-    argo_app: str
+    name: Annotated[DnsLabel, Field(min_length=2, max_length=26)]  # GSA eso-<name>: 6-30
+    namespace: DnsLabel
+    argo_app: ApplicationName
     sync: SyncPolicy = field(metadata=K8S)
     hosts: Hosts = field(metadata={})
     app: App = field(metadata=K8S)
@@ -330,28 +471,191 @@ class Tenant:
     cdn: Cdn = field(metadata={})
     build: Build = field(metadata={})
 
+    def issues(self) -> Iterator[Issue]:
+        for name in ("api_hpa", "async_hpa"):
+            yield from ((("app", name, *p), m) for p, m in getattr(self.app, name).issues())
+        yield from ((("postgres", *p), m) for p, m in self.postgres.issues())
+        if self.build.trigger is TriggerKind.RELEASE:
+            # Release tenants run immutable, manually promoted images.
+            if not RELEASE_TAG.fullmatch(self.app.image_tag):
+                yield (("app", "image_tag"),
+                       "is not a release tag vMAJOR.MINOR.PATCH without leading zeros (required for "
+                       "tenants built on release)")
+            if self.app.image_updater:
+                yield ("app", "image_updater"), "release tenants are promoted by `make release`, not by Image Updater"
+        b = self.postgres.backup
+        if b is not None and b.identity.ksa != self.postgres.cluster:
+            yield (("postgres", "backup", "identity", "ksa"),
+                   f"must be the CNPG cluster's service account {self.postgres.cluster!r}")
+
+
+def tenant_defaults(name: str, domain: str) -> dict:
+    """Every tenant field's default, derived from the tenant's name by one rule:
+    namespace `<name>`, Application `<name>-tomoda`, hosts `<role>-<name>.<domain>`, Postgres
+    `postgres-<name>` (database `tomoda_<name>`, owner `tomoda_<name>_user`, alias
+    `<name>-postgres-postgresql`), Redis `<name>-redis`, bucket `tomoda-assets-<name>`, uploader
+    secret `tomoda-s3-uploader-<name>`, Cloud Build prefix `<name>-`; sizes of a small tenant
+    built on push (dev's). A tenant file overrides what must differ (legacy names included)."""
+    ident = name.replace("-", "_")
+    hpa = {"min": 1, "max": 3, "cpu_percent": 70, "memory_percent": 80}
+    return {
+        "namespace": name, "argo_app": f"{name}-tomoda",
+        "sync": {"automated": True, "prune": True, "self_heal": True},
+        "hosts": {"api": f"api-{name}.{domain}", "app": f"app-{name}.{domain}", "extra_app": [],
+                  "assets": f"assets-{name}.{domain}", "pgadmin": f"pgadmin-{name}.{domain}",
+                  "redis_insight": f"redis-insight-{name}.{domain}"},
+        "app": {"gin_mode": "debug", "image_tag": "latest", "api_hpa": dict(hpa),
+                "async_hpa": dict(hpa), "image_updater": True,
+                "image_updater_allow_tags": "regexp:^dev-"},
+        "postgres": {"cluster": f"postgres-{name}", "database": f"tomoda_{ident}",
+                     "owner": f"tomoda_{ident}_user", "alias_service": f"{name}-postgres-postgresql",
+                     "sslmode": "require", "storage": "10Gi", "cpu_limit": "500m",
+                     "memory_limit": "512Mi", "parameters": {"shared_buffers": "128MB"},
+                     "image": "ghcr.io/cloudnative-pg/postgis:17-3.5"},
+        "redis": {"release": f"{name}-redis", "persistence": "5Gi", "cpu_limit": "100m",
+                  "memory_limit": "128Mi", "metrics": True},
+        "cdn": {"bucket": f"tomoda-assets-{name}", "uploader_secret": f"tomoda-s3-uploader-{name}"},
+        "build": {"registry": "dev", "trigger": "push", "trigger_prefix": f"{name}-"},
+    }
+
 
 # ---------------------------------------------------------------- the estate
 
 
-@dataclass(frozen=True)
+@dataclass
 class Estate:
-    domain: str
-    data_namespace: str
+    domain: DnsSubdomain
+    data_namespace: DnsLabel
     gcp: Gcp
     aws: Aws
     network: Network
     cluster: Cluster
     gitops: GitOps
     state: StateBackend
-    registries: Mapping[str, Registry]
+    registries: Sorted(DnsLabel, Registry)
     images: Images
     backups: Backups
     argocd: ArgoCd
     secrets: Secrets
-    app_repo: str  # the tomoda application repository Cloud Build builds
+    app_repo: GithubRepo  # the tomoda application repository Cloud Build builds
     platform: Platform
-    tenants: Mapping[str, Tenant]
+    tenants: Sorted(DnsLabel, Tenant)
+
+    # ------------------------------------------------------------ cross-field rules
+
+    def issues(self) -> Iterator[Issue]:
+        """Every cross-field problem, as (field path, message); each rule says what it guards."""
+        for name in ("gcp", "aws", "network", "cluster", "secrets"):
+            yield from (((name, *p), m) for p, m in getattr(self, name).issues())
+        yield from ((("platform", "alerting", *p), m) for p, m in self.platform.alerting.issues())
+        yield from self._platform_issues()
+        if not self.tenants:
+            yield ("tenants",), "at least one tenant is required (config/tenants/<name>.toml)"
+        for name, t in self.tenants.items():
+            yield from ((("tenants", name, *p), m) for p, m in t.issues())
+            if t.build.registry not in self.registries:
+                yield (("tenants", name, "build", "registry"),
+                       f"{t.build.registry!r} is not one of registries: {', '.join(self.registries)}")
+        yield from self._host_issues()
+        yield from self._name_issues()
+
+    def _platform_issues(self) -> Iterator[Issue]:
+        from .layout_rules import PLATFORM_REQUIRED, IDENTITY_CHARTS
+
+        p = self.platform
+        for table, keys in PLATFORM_REQUIRED.items():
+            for key in keys:
+                if key not in getattr(p, table):
+                    yield ("platform", table, key), "required by the platform tier"
+        for identity, chart in IDENTITY_CHARTS.items():
+            wi, helm = p.identities.get(identity), p.charts.get(chart)
+            if wi and helm and wi.namespace != helm.namespace:
+                yield (("platform", "identities", identity, "namespace"),
+                       f"{wi.namespace!r} differs from platform.charts.{chart}.namespace {helm.namespace!r}")
+        cnpg, plugin = p.charts.get("cloudnative-pg"), p.charts.get("plugin-barman-cloud")
+        if cnpg and plugin and plugin.namespace != cnpg.namespace:
+            yield (("platform", "charts", "plugin-barman-cloud", "namespace"),
+                   f"{plugin.namespace!r} differs from platform.charts.cloudnative-pg.namespace "
+                   f"{cnpg.namespace!r}: CNPG only finds plugins in its own namespace")
+        updater = p.charts.get("argocd-image-updater")
+        if updater and updater.namespace != self.argocd.namespace:
+            yield (("platform", "charts", "argocd-image-updater", "namespace"),
+                   f"Image Updater runs beside Argo CD, in {self.argocd.namespace!r}")
+        redis = p.charts.get("redis")
+        if redis and redis.namespace != self.data_namespace:
+            yield (("platform", "charts", "redis", "namespace"),
+                   f"the tenants' Redis releases live in the data namespace {self.data_namespace!r}")
+        for i, email in enumerate(self.argocd.admins):
+            if not email.endswith("@" + self.domain):
+                yield ("argocd", "admins", i), f"{email!r} is not of the domain {self.domain!r} (Dex admits only it)"
+
+    def _host_issues(self) -> Iterator[Issue]:
+        hosts: list[tuple[tuple, str]] = [(("argocd", "host"), self.argocd.host)]
+        hosts += [(("platform", "internal_hosts", k), h) for k, h in self.platform.internal_hosts.items()]
+        for name, t in self.tenants.items():
+            for attr in ("api", "app", "assets", "pgadmin", "redis_insight"):
+                hosts.append((("tenants", name, "hosts", attr), getattr(t.hosts, attr)))
+            hosts += [(("tenants", name, "hosts", "extra_app", i), h) for i, h in enumerate(t.hosts.extra_app)]
+        for path, host in hosts:
+            if host != self.domain and not host.endswith("." + self.domain):
+                yield path, f"host {host!r} is not under the domain {self.domain!r}"
+        yield from duplicates(hosts, "host", fold=True)
+
+    def system_namespaces(self) -> set[str]:
+        """Namespaces the platform owns: no tenant may take (and prune) one."""
+        return ({self.data_namespace, self.argocd.namespace, self.platform.namespace,
+                 self.platform.photon.namespace}
+                | {c.namespace for c in self.platform.charts.values()}
+                | {wi.namespace for wi in self.platform.identities.values()} | set(KUBE_RESERVED))
+
+    def _name_issues(self) -> Iterator[Issue]:
+        system = self.system_namespaces()
+        apps: list[tuple[tuple, str]] = [(("the platform's own Applications",), n)
+                                         for n in RESERVED_APPLICATIONS]
+        apps += [(("platform", "charts", k), c.chart) for k, c in self.platform.charts.items()
+                 if c.namespace != self.data_namespace]
+        names: dict[str, list[tuple[tuple, str]]] = {k: [] for k in (
+            "namespace", "postgres cluster", "service", "redis release", "bucket", "uploader secret",
+            "cloud build trigger", "database")}
+        for name, t in self.tenants.items():
+            tp = ("tenants", name)
+            if t.namespace in system or t.namespace.startswith("kube-"):
+                yield tp + ("namespace",), f"{t.namespace!r} is a system namespace (the platform owns it)"
+            if name in RESERVED_APPLICATIONS:
+                yield tp + ("name",), f"{name!r} is a name the platform's Applications take"
+            apps += [(tp + ("name",), name), (tp + ("argo_app",), t.argo_app),
+                     (tp + ("redis", "release"), t.redis.release),
+                     (tp + ("(pgadmin)",), f"pgadmin4-{name}")]
+            names["namespace"].append((tp + ("namespace",), t.namespace))
+            names["postgres cluster"].append((tp + ("postgres", "cluster"), t.postgres.cluster))
+            names["service"] += [(tp + ("postgres", "alias_service"), t.postgres.alias_service),
+                                 (tp + ("redis", "release"), f"{t.redis.release}-master")]
+            # CNPG's own Services of the cluster (<cluster>-rw/-ro/-r), in the same namespace
+            names["service"] += [(tp + ("postgres", "cluster"), f"{t.postgres.cluster}-{s}")
+                                 for s in ("rw", "ro", "r")]
+            names["redis release"].append((tp + ("redis", "release"), t.redis.release))
+            names["bucket"].append((tp + ("cdn", "bucket"), t.cdn.bucket))
+            names["uploader secret"].append((tp + ("cdn", "uploader_secret"), t.cdn.uploader_secret))
+            names["cloud build trigger"].append((tp + ("build", "trigger_prefix"),
+                                                 t.build.trigger_prefix + t.build.trigger.value))
+            names["database"].append((tp + ("postgres", "database"), t.postgres.database))
+        accounts = [(("platform", "identities", k, "gsa"), wi.gsa) for k, wi in self.platform.identities.items()]
+        for n, t in self.tenants.items():
+            accounts.append((("tenants", n, "name"), f"eso-{n}"))  # eso_identity()
+            if t.postgres.backup is not None:
+                accounts.append((("tenants", n, "postgres", "backup", "identity", "gsa"), t.postgres.backup.identity.gsa))
+        yield from duplicates(accounts, "GCP service account")
+        yield from duplicates(names.pop("service"), "Service name in the data namespace")
+        for what, items in names.items():
+            yield from duplicates(items, what)
+        yield from duplicates(apps, "Argo CD Application name")
+        for n, t in self.tenants.items():
+            b = t.postgres.backup
+            if b is not None and b.identity.namespace != self.data_namespace:
+                yield (("tenants", n, "postgres", "backup", "identity", "namespace"),
+                       f"must be the data namespace {self.data_namespace!r} (the CNPG cluster's)")
+            if t.cdn.bucket in (self.backups.bucket, self.state.bucket, self.platform.photon.index_bucket):
+                yield ("tenants", n, "cdn", "bucket"), f"{t.cdn.bucket!r} is already a GCS bucket of the estate"
 
     # Derived values: one formula each, used by both layers.
 

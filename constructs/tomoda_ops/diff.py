@@ -78,7 +78,7 @@ class TreeDiff:
 
 def _yaml_docs(path: Path) -> Optional[list]:
     try:
-        return [d for d in yaml.safe_load_all(path.read_text()) if d is not None]
+        return [d for d in yaml.safe_load_all(path.read_text(encoding="utf-8")) if d is not None]
     except (yaml.YAMLError, UnicodeDecodeError):
         return None
 
@@ -143,7 +143,7 @@ def _objects(rel: str, path: Optional[Path]) -> dict[str, object]:
     parts = rel.split("/")
     if parts[0] == TF_ROOT and rel.endswith(".json"):
         try:
-            doc = json.loads(path.read_text())
+            doc = json.loads(path.read_text(encoding="utf-8"))
         except (json.JSONDecodeError, UnicodeDecodeError):
             return {f"file {rel}": path.read_bytes()}
         out: dict[str, object] = {}
@@ -176,7 +176,7 @@ def changed_files(old: Path, new: Path) -> list[str]:
 
 
 def compare(old: Path, new: Path, repo_prefix: str) -> TreeDiff:
-    """Compare two output trees; foreign files (tree.FOREIGN_PATTERNS) are ignored."""
+    """Compare two output trees; foreign files (tree.is_foreign) are ignored."""
     lo, ln = tree.listing(old), tree.listing(new)
     # The new tree's Applications decide; the old ones still place files that are going away.
     new_srcs, old_srcs = sources(new, repo_prefix), sources(old, repo_prefix)
@@ -213,8 +213,8 @@ def unified(old: Path, new: Path, files: list[str], label_old: str = "a/dist",
     for rel in files:
         a, b = old / rel, new / rel
         try:
-            la = a.read_text().splitlines(keepends=True) if a.is_file() else []
-            lb = b.read_text().splitlines(keepends=True) if b.is_file() else []
+            la = a.read_text(encoding="utf-8").splitlines(keepends=True) if a.is_file() else []
+            lb = b.read_text(encoding="utf-8").splitlines(keepends=True) if b.is_file() else []
         except UnicodeDecodeError:
             chunks.append(f"Binary files {label_old}/{rel} and {label_new}/{rel} differ\n")
             continue

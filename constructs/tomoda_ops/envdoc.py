@@ -39,11 +39,11 @@ class _Dist:
         self.objects: list[tuple[str, dict]] = []
         for rel, path in tree.listing(root / "k8s").items():
             if rel.endswith(".yaml"):
-                docs = yaml.safe_load_all(path.read_text())
+                docs = yaml.safe_load_all(path.read_text(encoding="utf-8"))
                 self.objects += [(f"k8s/{rel}", d) for d in docs if isinstance(d, dict) and "kind" in d]
         self.stacks: dict[str, dict] = {}
         for path in sorted((root / "terraform").glob("*/cdk.tf.json")):
-            self.stacks[path.parent.name] = json.loads(path.read_text())
+            self.stacks[path.parent.name] = json.loads(path.read_text(encoding="utf-8"))
 
     def kind(self, kind: str, under: Optional[str] = None) -> list[dict]:
         return [d for rel, d in self.objects if d["kind"] == kind
@@ -325,11 +325,11 @@ def write(estate: Estate, dist_dir: Path, path: Path) -> bool:
     """
     text = render(estate, dist_dir)
     path = Path(path)
-    if path.is_file() and path.read_text() == text:
+    if path.is_file() and path.read_text(encoding="utf-8") == text:
         return False
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
-    tmp.write_text(text)
+    tmp.write_text(text, encoding="utf-8")
     tmp.replace(path)  # atomic: a reader never sees half a page
     return True
 
@@ -337,7 +337,7 @@ def write(estate: Estate, dist_dir: Path, path: Path) -> bool:
 def staleness(estate: Estate, dist_dir: Path, path: Path) -> str:
     """The unified diff between `path` and a fresh render ("" when fresh)."""
     path = Path(path)
-    current = path.read_text() if path.is_file() else ""
+    current = path.read_text(encoding="utf-8") if path.is_file() else ""
     fresh = render(estate, dist_dir)
     if current == fresh:
         return ""
@@ -359,7 +359,11 @@ def hook_for(dist: Path, page: Optional[Path] = None) -> Optional[Callable[[Esta
             return None
         page = ROOT / OUTPUT
 
+    from tomoda_model import schema
+
     def write_page(estate: Estate, out: Path) -> None:
         if write(estate, out, page):
             print(f"{page.name} updated")
+        for name in schema.write(page.parent / "schema"):
+            print(f"schema/{name} updated")
     return write_page

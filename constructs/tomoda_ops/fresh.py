@@ -10,8 +10,9 @@ from pathlib import Path
 from typing import Optional
 
 from tomoda_build import tree
-from tomoda_build.paths import CACHE
+from tomoda_build.paths import CACHE, ROOT
 from tomoda_build.synth import load
+from tomoda_model import schema
 
 from . import diff, envdoc, preview
 
@@ -29,4 +30,5 @@ def problems(config: Path, dist: Path, docs: Path, cache: Optional[Path] = CACHE
             found.append(f"{docs.name}: missing")
         elif envdoc.staleness(load(config), fresh, docs):
             found.append(f"{docs.name}: stale")
+        found += schema.staleness(ROOT / schema.DIRECTORY)  # the model's, whatever page is checked
     return found

@@ -40,7 +40,7 @@ def hooks_dir(repo: Path) -> Path:
     """Where git looks for hooks (honours worktrees and core.hooksPath)."""
     try:
         out = subprocess.run(["git", "rev-parse", "--git-path", "hooks"], cwd=repo,
-                             capture_output=True, text=True, check=True).stdout.strip()
+                             capture_output=True, encoding="utf-8", errors="replace", check=True).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
         raise HookError(f"{repo} is not a git repository (or git is not installed)") from None
     path = Path(out)
@@ -53,6 +53,6 @@ def install(directory: Path, force: bool = False) -> Path:
     if hook.exists() and MARKER not in hook.read_text(errors="replace") and not force:
         raise HookError(f"{hook} exists and is not ours; move it away or use --force")
     hook.parent.mkdir(parents=True, exist_ok=True)
-    hook.write_text(script())
+    hook.write_text(script(), encoding="utf-8")
     hook.chmod(hook.stat().st_mode | stat.S_IXUSR | stat.S_IXGRP | stat.S_IXOTH)
     return hook

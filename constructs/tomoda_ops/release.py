@@ -15,10 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
+from tomoda_build import faults, journal, tree
 from tomoda_build.guard import DestroyRefused
 from tomoda_build.synth import SynthError, load, synthesize
 from tomoda_model import Estate, Tenant, TriggerKind
-from tomoda_model.validate import SEMVER_TAG
+from tomoda_model.rules import RELEASE_TAG as SEMVER_TAG
 
 from . import diff, envdoc
 
@@ -43,7 +44,7 @@ def parse(version: str) -> tuple[int, int, int]:
         raise ReleaseError("VERSION is empty: use make release VERSION=vX.Y.Z (e.g. v1.4.0)")
     if not SEMVER_TAG.fullmatch(version):
         raise ReleaseError(f"VERSION={version!r} is not a release version: expected vMAJOR.MINOR.PATCH "
-                           "(^v[0-9]+\\.[0-9]+\\.[0-9]+$, e.g. v1.4.0)")
+                           "without leading zeros (e.g. v1.4.0)")
     major, minor, patch = version[1:].split(".")
     return int(major), int(minor), int(patch)
 
@@ -111,7 +112,7 @@ def plan(config: Path, version: str, force: bool) -> tuple[list[Bump], dict[Path
     bumps, texts = [], {}
     for t in tenants:
         path = config / "tenants" / f"{t.name}.toml"
-        texts[path] = set_image_tag(path.read_text(), version, str(path))
+        texts[path] = set_image_tag(path.read_text(encoding="utf-8"), version, str(path))
         bumps.append(Bump(t.name, path, t.app.image_tag, version))
     return bumps, texts
 
@@ -122,6 +123,7 @@ def release(config: Path, dist: Path, version: str, *, force: bool = False,
     """Write `version` into the model, re-synthesize `dist` (and the environments `page`,
     by default docs/environments.md for the real dist/), return what changed."""
     config, dist = Path(config).resolve(), Path(dist).resolve()
+    journal.recover(config, log=log)  # a release killed earlier is finished or undone first
     bumps, texts = plan(config, version, force)
     originals = {path: path.read_bytes() for path in texts}
     with tempfile.TemporaryDirectory(prefix="tomoda-release-") as tmp:
@@ -129,14 +131,12 @@ def release(config: Path, dist: Path, version: str, *, force: bool = False,
         if dist.exists():
             shutil.copytree(dist, before, symlinks=True)
         try:
-            for path, text in texts.items():
-                path.write_text(text)
-            synthesize(config, dist, cache=cache, allow_destroy=(), log=log,
-                       after_swap=envdoc.hook_for(dist, page))
-        except BaseException as exc:
-            for path, data in originals.items():
-                path.write_bytes(data)
-            if isinstance(exc, (SynthError, DestroyRefused)):
-                raise ReleaseError(f"re-synthesis failed; model restored, dist/ untouched:\n{exc}") from None
-            raise
+            with journal.transaction(config, dist, originals):
+                for path, text in texts.items():
+                    tree.write_text(path, text)
+                faults.point("release-after-model")
+                synthesize(config, dist, cache=cache, allow_destroy=(), log=log,
+                           after_swap=envdoc.hook_for(dist, page))
+        except (SynthError, DestroyRefused) as exc:
+            raise ReleaseError(f"re-synthesis failed; model restored, dist/ untouched:\n{exc}") from None
         return bumps, diff.compare(before, dist, load(config).gitops.dist_path)

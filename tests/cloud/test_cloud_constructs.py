@@ -56,10 +56,11 @@ def test_one_account_per_gsa_and_one_binding_per_kubernetes_account(estate):
 
 def test_trigger_kind_alone_decides_the_event(estate):
     # GIVEN a new tenant that differs from prod only by name and trigger kind
-    view = cloud_view(estate)
-    prod = view.tenants["prod"]
+    prod = estate.tenants["prod"]
     staging = dataclasses.replace(prod, name="staging", build=dataclasses.replace(
         prod.build, trigger=type(prod.build.trigger)("push")))
+    view = cloud_view(dataclasses.replace(estate, tenants={**estate.tenants, "staging": staging}))
+    staging = view.tenants["staging"]  # as the Terraform layer sees it
     stack = _stack()
     BuildTriggers(stack, "build", estate=view, tenant=staging)
     synthesized = cdktf.Testing.synth(stack)

@@ -14,7 +14,7 @@ def _with_staging(tmp_path: Path, prefix: str | None) -> Path:
 
 def test_a_second_push_tenant_needs_its_own_trigger_prefix(tmp_path):
     with pytest.raises(ModelError) as err:
-        load_estate(_with_staging(tmp_path, prefix=None))
+        load_estate(_with_staging(tmp_path, prefix=""))  # dev's legacy (empty) prefix
     assert err.value.field == "tenants.staging.build.trigger_prefix"
 
 

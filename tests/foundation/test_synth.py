@@ -106,8 +106,7 @@ def test_a_second_synth_with_nothing_changed_reuses_every_target(tmp_path, out):
 def test_a_kubernetes_only_change_reruns_only_the_kubernetes_target(tmp_path, out):
     cache = {"TOMODA_CACHE": str(tmp_path / "cache")}
     run_app("apps/synth.py", "--out", str(out), env=cache)
-    cfg = _config_with(tmp_path, "tenants/dev.toml", "api_hpa = { min = 1, max = 3",
-                       "api_hpa = { min = 1, max = 4")
+    cfg = _config_with(tmp_path, "tenants/dev.toml", '[redis]\n', '[redis]\ncpu_limit = "150m"\n')
     proc = run_app("apps/synth.py", "--config", str(cfg), "--out", str(out), env=cache)
     assert _runs(proc.stdout) == {"k8s": True, "tf-aws": False, "tf-gcp": False}
 
@@ -157,8 +156,7 @@ def test_files_argo_cd_image_updater_wrote_into_dist_survive_a_resynth(tmp_path,
     bump = out / "k8s" / "apps" / "tomoda" / "dev" / ".argocd-source-tomoda.yaml"
     bump.write_text("kustomize:\n  images:\n  - x/tomoda-backend:dev-abc123\n")
     # WHEN the model changes and dist/ is re-synthesized
-    cfg = _config_with(tmp_path, "tenants/dev.toml", "api_hpa = { min = 1, max = 3",
-                       "api_hpa = { min = 1, max = 2")
+    cfg = _config_with(tmp_path, "tenants/dev.toml", '[redis]\n', '[redis]\ncpu_limit = "150m"\n')
     run_app("apps/synth.py", "--config", str(cfg), "--out", str(out),
             env={"TOMODA_CACHE": str(tmp_path / "cache")})
     # THEN the bump is still there, untouched

@@ -120,8 +120,16 @@ def test_a_stateful_removal_is_flagged_with_the_allow_destroy_line(committed):
 
 
 def test_foreign_files_are_ignored(committed):
-    (committed / "k8s/apps/tomoda/dev/.argocd-source-tomoda.yaml").write_text("kustomize: {}\n")
+    (committed / "k8s/apps/tomoda/dev/.argocd-source-tomoda.yaml").write_text(
+        "kustomize:\n  images:\n  - x.io/tomoda/tomoda-backend:dev-abc123\n")
+    (committed / "terraform/aws-dev/.terraform.lock.hcl").write_text("# lock\n")
     assert _diff(committed).returncode == 0
+
+
+def test_a_malformed_argocd_source_file_is_a_change(committed):
+    (committed / "k8s/apps/tomoda/dev/.argocd-source-tomoda.yaml").write_text("kind: Secret\n")
+    proc = _diff(committed)
+    assert proc.returncode == 1 and ".argocd-source-tomoda.yaml" in proc.stdout
 
 
 def test_an_invalid_config_exits_2(tmp_path, committed):
@@ -134,9 +142,9 @@ def test_an_invalid_config_exits_2(tmp_path, committed):
     assert "tenants.prod.app.api_hpa.min" in proc.stderr
 
 
-def test_make_diff_passes_diff_full_through():
-    dry = subprocess.run(["make", "-n", "diff", "DIFF=full"], cwd=ROOT, capture_output=True, text=True)
-    assert "apps/diff.py --full" in dry.stdout
+def test_a_diff_value_that_is_not_full_is_refused():
+    proc = subprocess.run(["make", "-s", "diff", "DIFF=ful"], cwd=ROOT, capture_output=True, text=True)
+    assert proc.returncode == 2 and "DIFF='ful' is not one of" in proc.stderr
 
 
 # ---------------------------------------------------------------- grouping, in process

@@ -63,10 +63,27 @@ def test_a_missing_environments_page_fails(committed):
     assert "environments.md: missing" in _fresh(dist, page).stderr
 
 
+UPDATER_FILE = "kustomize:\n  images:\n  - x.io/tomoda/tomoda-backend:dev-abc123\n"
+
+
 def test_foreign_files_do_not_make_dist_stale(committed):
+    # GIVEN Image Updater's write-back file, in its shape, where it writes it; and Terraform's state
     dist, page = committed
-    (dist / "k8s/apps/tomoda/dev/.argocd-source-tomoda.yaml").write_text("kustomize: {}\n")
+    (dist / "k8s/apps/tomoda/dev/.argocd-source-tomoda.yaml").write_text(UPDATER_FILE)
+    (dist / "terraform/gcp/terraform.tfstate").write_text("{}")
     assert _fresh(dist, page).returncode == 0
+
+
+@pytest.mark.parametrize("rel, text", [
+    ("k8s/apps/tomoda/dev/.argocd-source-tomoda.yaml", "apiVersion: v1\nkind: Secret\nmetadata: {name: x}\n"),
+    ("k8s/apps/tomoda/dev/.argocd-source-tomoda.yaml", "kustomize: {}\n"),
+    ("k8s/envs/.argocd-source-tomoda.yaml", UPDATER_FILE),
+])
+def test_a_hand_placed_argocd_source_file_makes_dist_stale(committed, rel, text):
+    dist, page = committed
+    (dist / rel).write_text(text)
+    proc = _fresh(dist, page)
+    assert proc.returncode == 1 and ".argocd-source-tomoda.yaml" in proc.stderr
 
 
 # ---------------------------------------------------------------- the hook

@@ -38,7 +38,7 @@ def _edit(cfg: Path, rel: str, *pairs: tuple[str, str]) -> None:
 
 def _rename_prod_cluster(cfg: Path) -> None:
     # The backup identity binds the cluster's service account, so it follows the name.
-    _edit(cfg, "tenants/prod.toml", ('cluster = "postgres-prod"', 'cluster = "postgres-main"'),
+    _edit(cfg, "tenants/prod.toml", ("[postgres]\n", '[postgres]\ncluster = "postgres-main"\n'),
           ('ksa = "postgres-prod"', 'ksa = "postgres-main"'))
 
 
@@ -128,7 +128,7 @@ def test_removing_a_non_stateful_object_is_not_refused(cfg, out):
 
 
 @pytest.mark.parametrize("rel, old, new, kind", [
-    ("tenants/dev.toml", 'bucket = "tomoda-assets-dev"', 'bucket = "tomoda-assets-dev2"', "aws_s3_bucket/aws-dev/"),
+    ("tenants/dev.toml", "[build]\n", '[cdn]\nbucket = "tomoda-assets-dev2"\n\n[build]\n', "aws_s3_bucket/aws-dev/"),
     ("estate.toml", 'name = "gke-tomoda"', 'name = "gke-tomoda-2"', "google_container_cluster/gcp/"),
     ("estate.toml", 'name = "tomoda-prod-repo"', 'name = "tomoda-prod-repo2"', "google_artifact_registry_repository/gcp/"),
 ])

@@ -173,10 +173,36 @@ def test_an_invalid_model_is_reported_and_left_alone(cfg, out):
     assert _snapshot(cfg) == before_cfg
 
 
-def test_make_release_passes_version_and_force_through():
-    dry = subprocess.run(["make", "-n", "release", "VERSION=v9.9.9", "FORCE=1"], cwd=ROOT,
-                         capture_output=True, text=True)
-    assert 'apps/release.py "v9.9.9" --force' in dry.stdout
+@pytest.mark.parametrize("target", ["release", "synth", "diff", "check", "charts", "bench"])
+def test_no_make_variable_reaches_a_recipe_as_text(target):
+    hostile = 'v9.9.9"; touch /tmp/tomoda-injected; echo "'
+    dry = subprocess.run(["make", "-n", target, f"VERSION={hostile}", f"FORCE={hostile}", f"DIFF={hostile}",
+                          f"ALLOW_DESTROY={hostile}", f"UPDATE={hostile}", f"CHECK_ARGS={hostile}"],
+                         cwd=ROOT, capture_output=True, text=True)
+    assert dry.returncode == 0 and "tomoda-injected" not in dry.stdout
+
+
+def test_an_injected_version_is_a_string_not_a_command(tmp_path):
+    marker = tmp_path / "injected"
+    proc = subprocess.run(["make", "-s", "release", f'VERSION=v9.9.9"; touch {marker}; echo "'], cwd=ROOT,
+                          capture_output=True, text=True)
+    assert proc.returncode != 0 and "is not a release version" in proc.stderr
+    assert not marker.exists()
+
+
+@pytest.mark.parametrize("value", ["maybe", "2", "-1", "y es"])
+def test_force_takes_only_a_boolean(value):
+    proc = subprocess.run(["make", "-s", "release", "VERSION=v1.0.0", f"FORCE={value}"], cwd=ROOT,
+                          capture_output=True, text=True)
+    assert proc.returncode != 0 and f"FORCE={value!r} is not a boolean" in proc.stderr
+
+
+@pytest.mark.parametrize("value", ["no", "false", "0", "NO", ""])
+def test_force_no_means_no(value):
+    # prod is at v1.0.0: releasing it again without force is refused
+    proc = subprocess.run(["make", "-s", "release", "VERSION=v1.0.0", f"FORCE={value}"], cwd=ROOT,
+                          capture_output=True, text=True)
+    assert proc.returncode != 0 and "already the prod version" in proc.stderr
 
 
 def test_make_release_without_version_fails_clearly():
