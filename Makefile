@@ -8,10 +8,10 @@ export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION := 20
 export CHECKPOINT_DISABLE := 1
 # User variables reach the apps through the environment, never through a recipe's text (a
 # VERSION of `v1"; rm -rf ~; echo "` must stay a string): see constructs/tomoda_build/flags.py.
-export VERSION FORCE ALLOW_DESTROY DIFF UPDATE CHECK_ARGS BENCH_RUNS CRD_DIR
+export VERSION FORCE INCLUDE_PENDING ALLOW_DESTROY DIFF FORMAT DIFF_EXIT_CODE UPDATE CHECK_ARGS BENCH_RUNS CRD_DIR NAME CLIENT_ID
 export PYTHONUTF8 := 1
 
-.PHONY: synth test check charts bench imports lock clean help
+.PHONY: synth test check lint charts bench imports lock clean help
 
 help:  ## list targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -31,6 +31,10 @@ $(HELM): requirements-tools.lock $(VENV)/.installed
 test: $(VENV)/.installed .venv-checkov/.installed $(HELM)  ## make check on the committed dist/, then the full test suite
 	@$(PY) apps/check.py
 	PYTEST_ADDOPTS="$$PYTEST_ARGS" $(VENV)/bin/pytest -q -n 2
+
+LINT_FAMILIES := --only schemas --only wiring --only crosslayer --only policy --only first-sync
+lint: $(VENV)/.installed  ## the fast check families on dist/ (no re-synthesis, no checkov, no terraform)
+	@$(PY) apps/check.py --skip-freshness -q $(LINT_FAMILIES)
 
 check: $(VENV)/.installed .venv-checkov/.installed  ## verify the committed dist/ (fresh, valid, wired, secure; CHECK_ARGS=--help)
 	@$(PY) apps/check.py --args-from-env
@@ -61,12 +65,15 @@ clean:  ## remove caches (never dist/)
 	rm -rf .cache cdktf.out .pytest_cache
 
 # ---------------------------------------------------------------- day-to-day (issue 7)
-.PHONY: diff release docs fresh hooks
+.PHONY: diff release docs fresh hooks tenant
 
-diff: $(VENV)/.installed  ## preview what synth would change in dist/ (DIFF=full: the patch); exit 1 on changes
+tenant: $(VENV)/.installed  ## NAME=<name> CLIENT_ID=<oauth client id>: scaffold config/tenants/<name>.toml, print the checklist
+	@$(PY) apps/tenant.py
+
+diff: $(VENV)/.installed  ## preview what synth would change in dist/, with its impact (DIFF=full: the patch; FORMAT=markdown|json; DIFF_EXIT_CODE=1: exit 1 on changes)
 	@$(PY) apps/diff.py
 
-release: $(VENV)/.installed  ## VERSION=vX.Y.Z: set prod's image tag, re-synth, show the diff (FORCE=1: same/older ok)
+release: $(VENV)/.installed  ## VERSION=vX.Y.Z: set prod's image tag, re-synth, show the diff (FORCE=1: same/older ok; INCLUDE_PENDING=1: other config edits ride along)
 	@$(PY) apps/release.py
 
 docs: $(VENV)/.installed  ## regenerate docs/environments.md from config/ and dist/

@@ -28,7 +28,7 @@ def _rel(path: Path) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     try:
-        force = flags.boolean("FORCE")
+        force, include_pending = flags.boolean("FORCE"), flags.boolean("INCLUDE_PENDING")
     except flags.FlagError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -46,6 +46,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     try:
         bumps, changes = release(args.config, args.dist, args.version, force=args.force,
+                                 include_pending=include_pending,
                                  cache=None if args.no_cache else CACHE,
                                  log=lambda line: print(line, file=sys.stderr), page=args.docs)
     except ReleaseError as exc:

@@ -10,6 +10,7 @@ Every problem is located (file, line, column, field) and all are raised at once.
 from __future__ import annotations
 
 import dataclasses
+import re
 import typing
 from pathlib import Path
 from typing import Any, Optional, get_args, get_origin
@@ -18,10 +19,11 @@ from pydantic import TypeAdapter, ValidationError
 
 from .loader import ModelError, Problem, Source, dotted, got, read, suggest
 from .model import Estate, tenant_defaults
-from .rules import credential_in
+from .rules import CREDENTIAL_ADVICE, credential_in
 
 DEFAULT_CONFIG_DIR = Path(__file__).resolve().parents[2] / "config"
 ESTATE_FILE = "estate.toml"
+TENANT_NAME = re.compile(r"[a-z0-9][-a-z0-9]{0,24}[a-z0-9]")  # Tenant.name: a label of 2-26
 TENANTS_DIR = "tenants"
 
 _ADAPTER: Optional[TypeAdapter] = None
@@ -93,6 +95,11 @@ def _raw(files: Files) -> tuple[dict, list[Problem]]:
             if path.name.startswith(".") or not path.name.endswith(".toml"):
                 continue
             name = path.name[:-len(".toml")]
+            if not TENANT_NAME.fullmatch(name):
+                problems.append(Problem(files.shown_path(TENANTS_DIR, path.name), 1, 1, f"tenants.{name}",
+                                        f"the file name is the tenant's name, which every name derives from: "
+                                        f"2-26 lowercase letters, digits and '-' (got {name!r})"))
+                continue
             data, source, found = read(path, files.shown_path(TENANTS_DIR, path.name))
             problems += found
             if source is None:
@@ -143,6 +150,8 @@ def _structural(files: Files, error: ValidationError) -> list[Problem]:
     for e in error.errors(include_url=False):
         loc = tuple(p for p in e["loc"] if p != "[key]")
         kind, message = e["type"], e["msg"]
+        if CREDENTIAL_ADVICE in message:
+            continue  # _credentials reported it already, for every field
         if kind == "missing":
             message = "required key is missing"
         elif kind in ("extra_forbidden", "unexpected_keyword_argument"):
@@ -174,8 +183,7 @@ def _credentials(files: Files, raw: dict) -> list[Problem]:
         elif isinstance(node, str):
             what = credential_in(node)
             if what:
-                out.append(files.problem(path, f"looks like {what}: secret values live in Secret "
-                                               f"Manager, never in config/"))
+                out.append(files.problem(path, f"looks like {what}: {CREDENTIAL_ADVICE}"))
 
     walk(raw, ())
     return out

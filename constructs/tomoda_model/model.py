@@ -457,6 +457,11 @@ class Build:
     # tenant per trigger kind; any further tenant of the same kind needs a prefix.
     trigger_prefix: CloudBuildPrefix = ""
 
+    HALVES = ("backend", "frontend")  # one trigger each
+
+    def trigger_name(self, half: str) -> str:
+        return f"{self.trigger_prefix}{half}-{self.trigger.value}-trigger"
+
 
 @dataclass
 class Tenant:

@@ -33,6 +33,9 @@ CREDENTIAL_PATTERNS = {
 }
 
 
+CREDENTIAL_ADVICE = "secret values live in Secret Manager, never in config/"
+
+
 def credential_in(value: str) -> str:
     """What credential `value` looks like ("" when none)."""
     for what, pattern in CREDENTIAL_PATTERNS.items():
@@ -48,7 +51,7 @@ def _text(value: str) -> str:
         raise ValueError("contains a control character (a newline or tab?)")
     what = credential_in(value)
     if what:
-        raise ValueError(f"looks like {what}: secret values live in Secret Manager, never in config/")
+        raise ValueError(f"looks like {what}: {CREDENTIAL_ADVICE}")
     return value
 
 

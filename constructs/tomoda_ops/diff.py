@@ -18,6 +18,8 @@ import yaml
 
 from tomoda_build import tree
 
+from . import impact
+
 TF_ROOT = "terraform"
 K8S_ROOT = "k8s"
 
@@ -43,9 +45,23 @@ class Unit:
     added: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     changed: list[str] = field(default_factory=list)
+    impacts: dict[str, impact.Impact] = field(default_factory=dict)  # identity -> what applying does
 
     def empty(self) -> bool:
         return not (self.added or self.removed or self.changed)
+
+    def lines(self, detail: bool = True) -> list[str]:
+        out = []
+        for sign, idents in (("+", self.added), ("-", self.removed), ("~", self.changed)):
+            for x in idents:
+                i = self.impacts.get(x)
+                out.append(f"  {sign} {x}" + (f"  [{i.label()}]" if i else ""))
+                if detail and i is not None and sign == "~":
+                    out += [f"      {d}" for d in i.detail]
+        return out
+
+    def markers(self) -> set[str]:
+        return {m for i in self.impacts.values() for m in i.markers}
 
 
 @dataclass
@@ -62,15 +78,51 @@ class TreeDiff:
         if not self.changed:
             return [f"no changes ({self.unchanged_units} unit(s) compared)"]
         lines = []
+        at_risk = sorted(x for u in self.units for x, i in u.impacts.items() if impact.DATA in i.markers)
+        if at_risk:
+            lines.append(f"{impact.DATA}: " + ", ".join(at_risk))
         for u in self.units:
             lines.append(u.title)
-            lines += [f"  + {x}" for x in u.added]
-            lines += [f"  - {x}" for x in u.removed]
-            lines += [f"  ~ {x}" for x in u.changed]
+            lines += u.lines()
         a, r, c = (sum(len(getattr(u, k)) for u in self.units) for k in ("added", "removed", "changed"))
         lines.append(f"{a} added, {r} removed, {c} changed in {len(self.units)} unit(s); "
                      f"{self.unchanged_units} unit(s) unchanged; {len(self.files)} file(s) differ")
         return lines
+
+
+    def as_json(self, going: list[str]) -> dict:
+        """The machine-readable form (`make diff FORMAT=json`)."""
+        return {
+            "changed": self.changed, "files": self.files, "unchanged_units": self.unchanged_units,
+            "refused_without_allow_destroy": going,
+            "units": [{"title": u.title, "changes": [
+                {"object": x, "change": sign, "action": u.impacts[x].action, "reason": u.impacts[x].reason,
+                 "markers": list(u.impacts[x].markers), "detail": list(u.impacts[x].detail)}
+                for sign, idents in (("added", u.added), ("removed", u.removed), ("changed", u.changed))
+                for x in idents]} for u in self.units]}
+
+    def markdown(self, going: list[str]) -> str:
+        """A pull-request comment (`make diff FORMAT=markdown`): impact first, one collapsible
+        section per Application / stack."""
+        if not self.changed:
+            return f"**No changes** ({self.unchanged_units} units compared)\n"
+        out = ["### What this change does", ""]
+        at_risk = sorted(x for u in self.units for x, i in u.impacts.items() if impact.DATA in i.markers)
+        if at_risk:
+            out += [f"- :warning: **{impact.DATA}**: " + ", ".join(f"`{x}`" for x in at_risk)]
+        for marker in (impact.PODS, impact.DNS, impact.IAM):
+            units = [u.title.split("  (")[0] for u in self.units if marker in u.markers()]
+            if units:
+                out.append(f"- **{marker}**: " + ", ".join(units))
+        if going:
+            out.append(f"- `make synth` refuses this without `ALLOW_DESTROY={','.join(going)}`")
+        out.append("")
+        for u in self.units:
+            markers = sorted(u.markers())
+            summary = u.title.split("  (")[0] + (f" — {', '.join(markers)}" if markers else "")
+            out += [f"<details><summary>{summary}</summary>", "", "```", *[line[2:] for line in u.lines()],
+                    "```", "", "</details>", ""]
+        return "\n".join(out)
 
 
 # ---------------------------------------------------------------- reading trees
@@ -196,6 +248,9 @@ def compare(old: Path, new: Path, repo_prefix: str) -> TreeDiff:
                     added=sorted(after.keys() - before.keys()),
                     removed=sorted(before.keys() - after.keys()),
                     changed=sorted(k for k in before.keys() & after.keys() if before[k] != after[k]))
+        terraform = key[0] == 2
+        unit.impacts = {x: impact.of(x, before.get(x), after.get(x), terraform=terraform)
+                        for x in unit.added + unit.removed + unit.changed}
         if unit.empty():
             # Same objects, different bytes (moved between files, reformatted): still a change.
             unit.changed = [f"file {rel} (same objects, different bytes)" for rel in rels if rel in differing]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import subprocess
 import tempfile
 import tomllib
 from dataclasses import dataclass
@@ -98,6 +99,27 @@ def set_image_tag(text: str, version: str, where: str = "tenant file") -> str:
     return new
 
 
+def pending(config: Path) -> list[str]:
+    """Files under `config` that differ from git's HEAD (empty outside a repository): edits
+    that a release would otherwise carry into prod unreviewed."""
+    try:
+        out = subprocess.run(["git", "-C", str(config), "status", "--porcelain=v1", "-z",
+                              "--untracked-files=all", "--", "."], capture_output=True, timeout=30,
+                             check=True).stdout.decode("utf-8", "replace")
+    except (OSError, subprocess.SubprocessError):
+        return []
+    return sorted(entry[3:] for entry in out.split("\0") if len(entry) > 3 and entry[2] == " ")
+
+
+def refuse_pending(config: Path, include_pending: bool) -> None:
+    changed = pending(config)
+    if changed and not include_pending:
+        listing = "\n".join(f"  {c}" for c in changed)
+        raise ReleaseError(f"config/ has uncommitted changes a release would carry into prod:\n{listing}\n"
+                           "commit or stash them first, or release them along on purpose: "
+                           "INCLUDE_PENDING=1")
+
+
 def plan(config: Path, version: str, force: bool) -> tuple[list[Bump], dict[Path, str]]:
     """Validate and compute the new file texts, writing nothing."""
     parse(version)
@@ -117,7 +139,7 @@ def plan(config: Path, version: str, force: bool) -> tuple[list[Bump], dict[Path
     return bumps, texts
 
 
-def release(config: Path, dist: Path, version: str, *, force: bool = False,
+def release(config: Path, dist: Path, version: str, *, force: bool = False, include_pending: bool = False,
             cache: Optional[Path] = None, log=print,
             page: Optional[Path] = None) -> tuple[list[Bump], diff.TreeDiff]:
     """Write `version` into the model, re-synthesize `dist` (and the environments `page`,
@@ -125,6 +147,7 @@ def release(config: Path, dist: Path, version: str, *, force: bool = False,
     config, dist = Path(config).resolve(), Path(dist).resolve()
     journal.recover(config, log=log)  # a release killed earlier is finished or undone first
     bumps, texts = plan(config, version, force)
+    refuse_pending(config, include_pending)
     originals = {path: path.read_bytes() for path in texts}
     with tempfile.TemporaryDirectory(prefix="tomoda-release-") as tmp:
         before = Path(tmp) / "before"

@@ -21,8 +21,10 @@ def committed(tmp_path, fresh_dist) -> Path:
     return target
 
 
-def _diff(committed: Path, *args: str, config: Path = CONFIG):
-    return run_app("apps/diff.py", "--config", str(config), "--dist", str(committed), *args, check=False)
+def _diff(committed: Path, *args: str, config: Path = CONFIG, env: dict | None = None):
+    """apps/diff.py with CI's exit code: 1 when something would change."""
+    return run_app("apps/diff.py", "--exit-code", "--config", str(config), "--dist", str(committed), *args,
+                   check=False, env=env or {})
 
 
 def _section(stdout: str, title_start: str) -> list[str]:
@@ -31,8 +33,8 @@ def _section(stdout: str, title_start: str) -> list[str]:
     for line in lines:
         if not line.startswith("  "):
             inside = line.startswith(title_start)
-        elif inside:
-            out.append(line.strip())
+        elif inside and line.strip()[:1] in "+-~":
+            out.append(line.strip().split("  [")[0])  # without the impact label
     return out
 
 
@@ -194,3 +196,100 @@ def test_a_renamed_application_owns_its_directory_in_the_new_tree(tmp_path):
     titles = [u.title for u in diff.compare(old, new, "dist").units]
     assert "Application argocd/aaa-new  (k8s/x)" in titles
     assert not any("zzz-old" in t for t in titles)
+
+
+# ---------------------------------------------------------------- impact
+
+
+def test_a_change_is_not_an_error_unless_ci_asks_for_the_exit_code(committed):
+    (committed / "k8s/apps/tomoda/prod/pdb.yaml").unlink()
+    plain = run_app("apps/diff.py", "--dist", str(committed), check=False)
+    assert plain.returncode == 0 and "+ PodDisruptionBudget/prod/" in plain.stdout
+    ci = run_app("apps/diff.py", "--dist", str(committed), check=False, env={"DIFF_EXIT_CODE": "1"})
+    assert ci.returncode == 1
+
+
+def _impacts(old: Path, new: Path) -> dict[str, str]:
+    result = diff.compare(old, new, "dist")
+    return {x: i.label() for u in result.units for x, i in u.impacts.items()}
+
+
+def _tf(root: Path, stack: str, resources: dict) -> None:
+    (root / "terraform" / stack).mkdir(parents=True, exist_ok=True)
+    (root / "terraform" / stack / "cdk.tf.json").write_text(json.dumps({"resource": resources}))
+
+
+def test_a_bucket_rename_is_a_replacement_with_data_at_risk(tmp_path):
+    old, new = tmp_path / "old", tmp_path / "new"
+    _tf(old, "aws-dev", {"aws_s3_bucket": {"b": {"bucket": "tomoda-assets-dev"}}})
+    _tf(new, "aws-dev", {"aws_s3_bucket": {"b": {"bucket": "tomoda-assets-dev2"}}})
+    assert _impacts(old, new) == {"aws_s3_bucket.b": "replaced (forces replacement: bucket); DATA AT RISK"}
+
+
+def test_a_stateful_deletion_puts_data_at_risk(tmp_path):
+    old, new = tmp_path / "old", tmp_path / "new"
+    cluster = {"apiVersion": "postgresql.cnpg.io/v1", "kind": "Cluster",
+               "metadata": {"name": "postgres-prod", "namespace": "data"}}
+    _write(old, "k8s/envs/prod/postgres.yaml", cluster)
+    _write(new, "k8s/envs/prod/other.yaml", {"kind": "ConfigMap", "metadata": {"name": "c", "namespace": "data"}})
+    impacts = _impacts(old, new)
+    assert impacts["Cluster/data/postgres-prod"] == "deleted; DATA AT RISK"
+    assert impacts["ConfigMap/data/c"] == "created"
+
+
+def test_a_pod_template_change_rolls_the_pods_and_names_the_field(tmp_path):
+    old, new = tmp_path / "old", tmp_path / "new"
+    dep = {"kind": "Deployment", "metadata": {"name": "api", "namespace": "prod"},
+           "spec": {"replicas": 2, "template": {"spec": {"containers": [{"image": "x/api:v1.0.0"}]}}}}
+    _write(old, "k8s/apps/a/d.yaml", dep)
+    dep2 = json.loads(json.dumps(dep))
+    dep2["spec"]["template"]["spec"]["containers"][0]["image"] = "x/api:v1.1.0"
+    _write(new, "k8s/apps/a/d.yaml", dep2)
+    unit = diff.compare(old, new, "dist").units[0]
+    i = unit.impacts["Deployment/prod/api"]
+    assert i.label() == "updated in place; pods roll"
+    assert i.detail == ('spec.template.spec.containers[0].image: "x/api:v1.0.0" -> "x/api:v1.1.0"',)
+
+
+def test_a_replica_change_alone_does_not_roll_pods(tmp_path):
+    old, new = tmp_path / "old", tmp_path / "new"
+    dep = {"kind": "Deployment", "metadata": {"name": "api", "namespace": "prod"},
+           "spec": {"replicas": 2, "template": {"spec": {"containers": [{"image": "x/api:v1"}]}}}}
+    _write(old, "k8s/apps/a/d.yaml", dep)
+    _write(new, "k8s/apps/a/d.yaml", {**dep, "spec": {**dep["spec"], "replicas": 3}})
+    assert _impacts(old, new) == {"Deployment/prod/api": "updated in place"}
+
+
+def test_a_values_only_change_of_a_chart_rolls_its_pods(tmp_path):
+    old, new = tmp_path / "old", tmp_path / "new"
+    app = {"kind": "Application", "metadata": {"name": "traefik", "namespace": "argocd"},
+           "spec": {"source": {"chart": "traefik", "helm": {"valuesObject": {"replicas": 1}}}}}
+    _write(old, "k8s/envs/platform/traefik.yaml", app)
+    app2 = json.loads(json.dumps(app))
+    app2["spec"]["source"]["helm"]["valuesObject"]["replicas"] = 2
+    _write(new, "k8s/envs/platform/traefik.yaml", app2)
+    assert _impacts(old, new) == {"Application/argocd/traefik": "updated in place; pods roll"}
+
+
+def test_dns_and_iam_changes_are_marked(tmp_path):
+    old, new = tmp_path / "old", tmp_path / "new"
+    _tf(old, "gcp", {"cloudflare_record": {"r": {"name": "a"}}, "google_project_iam_member": {"m": {"role": "a"}}})
+    _tf(new, "gcp", {"cloudflare_record": {"r": {"name": "b"}}, "google_project_iam_member": {"m": {"role": "b"}}})
+    assert _impacts(old, new) == {"cloudflare_record.r": "updated in place; DNS/TLS change",
+                                  "google_project_iam_member.m": "updated in place; IAM change"}
+
+
+def test_markdown_puts_the_impact_first_in_collapsible_sections(tmp_path):
+    old, new = tmp_path / "old", tmp_path / "new"
+    _tf(old, "aws-dev", {"aws_s3_bucket": {"b": {"bucket": "tomoda-assets-dev"}}})
+    _tf(new, "aws-dev", {"aws_s3_bucket": {"b": {"bucket": "tomoda-assets-dev2"}}})
+    text = diff.compare(old, new, "dist").markdown(["aws_s3_bucket/aws-dev/b"])
+    assert text.index("DATA AT RISK") < text.index("<details>")
+    assert "<summary>Terraform stack aws-dev — DATA AT RISK</summary>" in text and "ALLOW_DESTROY=aws_s3_bucket/aws-dev/b" in text
+
+
+def test_json_is_machine_readable(committed, tmp_path):
+    (committed / "k8s/apps/tomoda/prod/pdb.yaml").unlink()
+    proc = run_app("apps/diff.py", "--dist", str(committed), check=False, env={"FORMAT": "json"})
+    doc = json.loads(proc.stdout)
+    assert doc["changed"] and any(c["action"] == "created" for u in doc["units"] for c in u["changes"])

@@ -236,3 +236,35 @@ def test_a_release_leaves_the_environments_page_fresh_too(cfg, out, tmp_path):
     assert proc.returncode == 0, proc.stderr
     assert envdoc.staleness(load_estate(cfg), out, page) == ""
     assert f"`{new}`" in page.read_text()
+
+
+# ---------------------------------------------------------------- release only the release
+
+
+def _committed(cfg: Path) -> None:
+    """Make `cfg` a git repository with everything committed (as config/ is in the real one)."""
+    git = ["git", "-C", str(cfg), "-c", "user.name=t", "-c", "user.email=t@example.com"]
+    subprocess.run(git[:3] + ["init", "-q"], check=True)
+    subprocess.run(git + ["add", "-A"], check=True)
+    subprocess.run(git + ["commit", "-q", "-m", "config"], check=True)
+
+
+def test_an_unrelated_pending_config_change_is_refused(cfg, out):
+    # GIVEN a committed config/ and an uncommitted edit of dev
+    _committed(cfg)
+    dev = cfg / "tenants/dev.toml"
+    dev.write_text(dev.read_text() + '\n[app]\ngin_mode = "release"\n')
+    before = (_snapshot(cfg / "tenants"), _snapshot(out))
+    # WHEN prod is released THEN the release refuses, names the file and changes nothing
+    proc = _release(cfg, out, _next(_current(cfg)))
+    assert proc.returncode == 1
+    assert "uncommitted changes" in proc.stderr and "tenants/dev.toml" in proc.stderr
+    assert (_snapshot(cfg / "tenants"), _snapshot(out)) == before
+
+
+def test_include_pending_releases_them_along_on_purpose(cfg, out):
+    _committed(cfg)
+    (cfg / "tenants/dev.toml").write_text((cfg / "tenants/dev.toml").read_text() + "# a note\n")
+    proc = run_app("apps/release.py", _next(_current(cfg)), "--config", str(cfg), "--dist", str(out),
+                   check=False, env={"INCLUDE_PENDING": "1"})
+    assert proc.returncode == 0, proc.stderr

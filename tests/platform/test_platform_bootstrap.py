@@ -1,5 +1,7 @@
 """The bootstrap: a root Application (the one file applied by hand) that manages itself and
 one Application per tier (tiers.yaml), each recursing its directory."""
+import yaml
+
 from tomoda_k8s import layout
 
 ROOT_FILE = layout.BOOTSTRAP_FILE
@@ -72,3 +74,14 @@ def test_only_tenants_that_prune_cascade_on_deletion(k8s_tree, estate):
         cascades = FINALIZER in app["metadata"].get("finalizers", [])
         tenant = estate.tenants.get(name)
         assert cascades == (tenant is not None and tenant.sync.prune), name
+
+
+def test_adding_a_tenant_needs_no_second_apply(fresh_dist, staging_dist):
+    # GIVEN the estate as applied once (bootstrap.yaml) WHEN a tenant file is added
+    before, after = (fresh_dist / ROOT_FILE).read_bytes(), (staging_dist / ROOT_FILE).read_bytes()
+    # THEN the file applied by hand is unchanged (nothing to re-apply) ...
+    assert after == before
+    # ... and the new tier arrives through tiers.yaml, which the root already syncs from git
+    names = {d["metadata"]["name"] for d in yaml.safe_load_all((staging_dist / TIERS_FILE).read_text())}
+    old = {d["metadata"]["name"] for d in yaml.safe_load_all((fresh_dist / TIERS_FILE).read_text())}
+    assert names - old == {"staging"}

@@ -10,7 +10,7 @@ from urllib.parse import urlparse
 from constructs import Construct
 
 from tomoda_model import Estate, Tenant
-from tomoda_model.model import TriggerKind
+from tomoda_model.model import Build, TriggerKind
 
 PUSH_BRANCH = "^main$"
 RELEASE_TAG = r"^v[0-9]+\.[0-9]+\.[0-9]+$"
@@ -26,7 +26,7 @@ def github_repo(url: str) -> tuple[str, str]:
 
 
 def trigger_name(tenant: Tenant, half: str) -> str:
-    return f"{tenant.build.trigger_prefix}{half}-{tenant.build.trigger.value}-trigger"
+    return tenant.build.trigger_name(half)  # the model's rule (make tenant prints it too)
 
 
 def substitutions(estate: Estate, tenant: Tenant, half: str) -> dict[str, str]:
@@ -41,7 +41,7 @@ def substitutions(estate: Estate, tenant: Tenant, half: str) -> dict[str, str]:
 
 
 class BuildTriggers(Construct):
-    HALVES = ("backend", "frontend")
+    HALVES = Build.HALVES
 
     def __init__(self, scope: Construct, id: str, *, estate: Estate, tenant: Tenant):
         super().__init__(scope, id)
