@@ -8,7 +8,7 @@ export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION := 20
 export CHECKPOINT_DISABLE := 1
 # User variables reach the apps through the environment, never through a recipe's text (a
 # VERSION of `v1"; rm -rf ~; echo "` must stay a string): see constructs/tomoda_build/flags.py.
-export VERSION FORCE INCLUDE_PENDING ALLOW_DESTROY DIFF FORMAT DIFF_EXIT_CODE UPDATE CHECK_ARGS BENCH_RUNS CRD_DIR NAME CLIENT_ID
+export VERBOSE VERSION FORCE INCLUDE_PENDING ALLOW_DESTROY DIFF FORMAT DIFF_EXIT_CODE UPDATE CHECK_ARGS BENCH_RUNS CRD_DIR NAME CLIENT_ID
 export PYTHONUTF8 := 1
 
 .PHONY: synth test check lint charts bench imports lock clean help
@@ -21,7 +21,7 @@ $(VENV)/.installed: requirements.lock
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	@touch $@
 
-synth: $(VENV)/.installed  ## synthesize everything into dist/ (ALLOW_DESTROY=kind/ns/name,...)
+synth: $(VENV)/.installed  ## synthesize everything into dist/ (ALLOW_DESTROY=kind/ns/name,...; VERBOSE=1: a line per unit)
 	@$(PY) apps/synth.py
 
 HELM := .cache/tools/bin/helm

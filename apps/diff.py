@@ -10,9 +10,11 @@ exit 0 either way, unless --exit-code / DIFF_EXIT_CODE=1 (for CI: 1 when somethi
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 from pathlib import Path
+from typing import Iterator
 
 # The source root (never the repo root: its constructs/ folder would shadow the library).
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "constructs"))
@@ -21,6 +23,16 @@ from tomoda_build import flags, guard
 from tomoda_build.paths import CACHE, CONFIG, DIST
 from tomoda_build.synth import SynthError
 from tomoda_ops import diff, preview
+
+
+@contextlib.contextmanager
+def _trees(args) -> Iterator[tuple[Path, Path]]:
+    """(old, new): the committed tree and a fresh synthesis, or --against and --dist."""
+    if args.against is not None:
+        yield args.against, args.dist
+        return
+    with preview.synthesized(args.config, cache=None if args.no_cache else CACHE) as fresh:
+        yield args.dist, fresh
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -43,12 +55,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--full", action="store_true", default=full,
                     help="also print the unified diff of every changed file (default: $DIFF == full)")
     ap.add_argument("--no-cache", action="store_true", help="re-run every synthesis target")
+    ap.add_argument("--against", type=Path, default=None,
+                    help="compare this tree (e.g. the base branch's dist/) with --dist instead of "
+                         "synthesizing: what merging a pull request changes")
     args = ap.parse_args(argv)
     try:
         prefix = preview.repo_prefix(args.config)
-        with preview.synthesized(args.config, cache=None if args.no_cache else CACHE) as fresh:
-            result = diff.compare(args.dist, fresh, prefix)
-            going = guard.going_anywhere(args.dist, fresh)
+        with _trees(args) as (old, new):
+            result = diff.compare(old, new, prefix)
+            going = guard.going_anywhere(old, new) if args.against is None else guard.going(old, new)
+            args.dist, fresh = old, new
             patch = diff.unified(args.dist, fresh, result.files) if args.full and result.changed else ""
             if args.format == "json":
                 print(json.dumps({**result.as_json(going), "patch": patch or None}, indent=2, sort_keys=True))

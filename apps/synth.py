@@ -15,6 +15,7 @@ from pathlib import Path
 # The source root (never the repo root: its constructs/ folder would shadow the library).
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "constructs"))
 
+from tomoda_build import console, flags
 from tomoda_build.guard import DestroyRefused
 from tomoda_build.paths import CACHE, CONFIG, DIST
 from tomoda_build.synth import ConfigError, SynthError, synthesize
@@ -29,14 +30,21 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--allow-destroy", default=os.environ.get("ALLOW_DESTROY", ""),
                     help="comma-separated kind/namespace/name of stateful objects that may go "
                          "(default: $ALLOW_DESTROY)")
+    ap.add_argument("-v", "--verbose", action="store_true",
+                    help="one line per Application directory / stack (default: one per target)")
     args = ap.parse_args(argv)
+    try:
+        verbose = args.verbose or flags.boolean("VERBOSE")
+    except flags.FlagError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     allow = tuple(a.strip() for a in args.allow_destroy.split(",") if a.strip())
     out = args.out.resolve()
     try:
         synthesize(args.config.resolve(), out, cache=None if args.no_cache else CACHE,
-                   allow_destroy=allow, after_swap=envdoc.hook_for(out))
+                   allow_destroy=allow, after_swap=envdoc.hook_for(out), verbose=verbose)
     except (SynthError, DestroyRefused) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"{console.paint('error:', 'red', sys.stderr)} {exc}", file=sys.stderr)
         print(f"{out.name}/ left untouched.", file=sys.stderr)
         return 2 if isinstance(exc, ConfigError) else 1
     return 0

@@ -201,8 +201,19 @@ def assemble(outputs: dict[str, tuple[Path, Result]], staging: Path) -> None:
             shutil.copyfile(src, dest)
 
 
+def summary(outputs: dict[str, tuple[Path, Result]]) -> list[str]:
+    """One line per target: its files, its units, its time (the default output)."""
+    lines = []
+    for name, (_, r) in sorted(outputs.items()):
+        units = {"/".join(f.split("/")[:2]) if f.startswith("terraform/") else f.rsplit("/", 1)[0]
+                 for f in r.files}
+        timing = "cached" if r.cached else f"{r.seconds:.1f}s"
+        lines.append(f"  {name:<8} {len(r.files):>3} file(s) in {len(units):>2} unit(s)  [{name} {timing}]")
+    return lines
+
+
 def report(outputs: dict[str, tuple[Path, Result]]) -> list[str]:
-    """One line per Kubernetes app directory / Terraform stack, with its target's time."""
+    """One line per Kubernetes app directory / Terraform stack, with its target's time (-v)."""
     lines = []
     for name, (_, r) in sorted(outputs.items()):
         groups: dict[str, int] = {}
@@ -229,7 +240,7 @@ def updater_files(estate: Estate) -> set[str]:
 
 def synthesize(config: Path, out: Path, *, cache: Optional[Path] = CACHE,
                allow_destroy: tuple[str, ...] = (), log=print,
-               after_swap: Optional[Callable[[Estate, Path], None]] = None) -> bool:
+               after_swap: Optional[Callable[[Estate, Path], None]] = None, verbose: bool = False) -> bool:
     """Synthesize into `out`. Returns True when `out` changed. Raises SynthError.
 
     `after_swap(estate, out)` runs once `out` holds the new tree (whether or not it changed),
@@ -251,7 +262,7 @@ def synthesize(config: Path, out: Path, *, cache: Optional[Path] = CACHE,
         estate = load(snapshot, shown_as=shown)
         with locked(cache):
             outputs = run_targets(estate, snapshot, cache, work / "runs")
-            for line in report(outputs):
+            for line in (report if verbose else summary)(outputs):
                 log(line)
             staging = work / out.name
             assemble(outputs, staging)

@@ -6,7 +6,7 @@ Three kinds of file live under dist/:
   in exactly the shape Image Updater writes (`kustomize: {images: [...]}`, see
   argocd-image-updater pkg/argocd/update.go `kustomizeOverride`); synth keeps it;
 - Terraform's working files in a stack directory (`.terraform/`, state, lock file, plans), made
-  by the README's deploy recipe; git ignores them and synth keeps them.
+  by the README's deploy recipe; synth keeps them (git ignores all but the lock file).
 synth owns only the names it writes (`OWNED`: YAML under k8s/, cdk.tf.json per stack); anything
 else under dist/ is kept, so synth never deletes a file it did not write.
 """
@@ -25,7 +25,7 @@ from pathlib import Path
 import yaml
 
 IMAGE_UPDATER_FILE = ".argocd-source-*.yaml"
-# Terraform's working files: never synth's, never committed (.gitignore), never deleted.
+# Terraform's working files: never synth's, never deleted; git ignores all but the lock file.
 TERRAFORM_WORKING = (".terraform", ".terraform.lock.hcl", "*.tfstate", "*.tfstate.*", "*.tfplan",
                      "terraform.tfvars", "*.auto.tfvars", "crash.log")
 _IMAGE = re.compile(r"([A-Za-z0-9_.-]+=)?[a-z0-9.-]+(:[0-9]+)?(/[a-z0-9._-]+)+(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?"

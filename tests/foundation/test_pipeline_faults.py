@@ -240,4 +240,6 @@ def test_output_modes_do_not_follow_the_umask(cfg, tmp_path):
 def test_the_journal_is_ignored_by_git():
     ignored = (ROOT / ".gitignore").read_text()
     assert "/.config.release-journal" in ignored and "/.dist.staging-*" in ignored
-    assert ".terraform/" in ignored and "*.tfstate" in ignored and ".terraform.lock.hcl" in ignored
+    assert ".terraform/" in ignored and "*.tfstate" in ignored
+    # Terraform's dependency lock belongs in version control (Terraform's advice): kept, not ignored
+    assert ".terraform.lock.hcl" not in ignored

@@ -161,3 +161,12 @@ def test_files_argo_cd_image_updater_wrote_into_dist_survive_a_resynth(tmp_path,
             env={"TOMODA_CACHE": str(tmp_path / "cache")})
     # THEN the bump is still there, untouched
     assert bump.read_text().endswith("dev-abc123\n")
+
+
+def test_synth_says_one_line_per_target_unless_asked_for_more(tmp_path, out):
+    quiet = run_app("apps/synth.py", "--out", str(out))
+    targeted = [line for line in quiet.stdout.splitlines() if line.rstrip().endswith("]")]
+    assert len(targeted) == 3 and all("unit(s)" in line for line in targeted)
+    loud = run_app("apps/synth.py", "--out", str(out), env={"VERBOSE": "1"})
+    assert any(line.strip().startswith("k8s/apps/tomoda/prod") for line in loud.stdout.splitlines())
+    assert "\033[" not in quiet.stdout + quiet.stderr  # no colour without a terminal
