@@ -1,6 +1,7 @@
 """Shared fixtures: the model, and one fresh synthesis of the whole estate per session."""
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -48,3 +49,19 @@ def staging_dist(staging_config) -> Path:
                    str(out), check=False)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     return out
+
+
+@pytest.fixture()
+def cfg(tmp_path) -> Path:
+    """A private copy of config/ to edit."""
+    target = tmp_path / "config"
+    shutil.copytree(CONFIG, target)
+    return target
+
+
+@pytest.fixture()
+def out(tmp_path, fresh_dist) -> Path:
+    """A private copy of a good dist/ to synthesize into."""
+    target = tmp_path / "dist"
+    shutil.copytree(fresh_dist, target)
+    return target

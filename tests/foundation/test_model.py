@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from support import CONFIG
+from support import CONFIG, ROOT
 from tomoda_model import ModelError, load_estate
 from tomoda_model.layers import cloud_view
 
@@ -87,3 +87,32 @@ def test_an_identity_outside_its_charts_namespace_is_rejected(tmp_path):
     with pytest.raises(ModelError) as err:
         load_estate(cfg)
     assert err.value.field == "platform.identities.external_secrets.namespace"
+
+
+def test_the_committed_json_schema_is_fresh_and_a_stale_one_is_named(tmp_path):
+    from tomoda_model import schema
+
+    assert schema.staleness(ROOT / schema.DIRECTORY) == []
+    copy = tmp_path / "schema"
+    shutil.copytree(ROOT / schema.DIRECTORY, copy)
+    text = (copy / "tenant.schema.json").read_text()
+    (copy / "tenant.schema.json").write_text(text.replace('"google_web_client_id"', '"client_id"', 1))
+    (copy / "estate.schema.json").unlink()
+    assert [line.split(":")[0] for line in schema.staleness(copy)] == [
+        "docs/schema/estate.schema.json", "docs/schema/tenant.schema.json"]
+
+
+def test_the_committed_config_validates_against_its_json_schema():
+    import json
+    import tomllib
+
+    import jsonschema
+    from tomoda_model import schema
+
+    for rel, name in [("estate.toml", "estate.schema.json"), ("tenants/dev.toml", "tenant.schema.json"),
+                      ("tenants/prod.toml", "tenant.schema.json")]:
+        doc = json.loads((ROOT / schema.DIRECTORY / name).read_text())
+        jsonschema.Draft202012Validator(doc).validate(tomllib.loads((CONFIG / rel).read_text()))
+    bad = tomllib.loads((CONFIG / "tenants/dev.toml").read_text()) | {"namespce": "x"}
+    doc = json.loads((ROOT / schema.DIRECTORY / "tenant.schema.json").read_text())
+    assert list(jsonschema.Draft202012Validator(doc).iter_errors(bad))

@@ -21,20 +21,6 @@ from tomoda_build.targets import Target
 PROD = "tenants/prod.toml"
 
 
-@pytest.fixture()
-def cfg(tmp_path) -> Path:
-    target = tmp_path / "config"
-    shutil.copytree(CONFIG, target)
-    return target
-
-
-@pytest.fixture()
-def out(tmp_path, fresh_dist) -> Path:
-    target = tmp_path / "dist"
-    shutil.copytree(fresh_dist, target)
-    return target
-
-
 def _snapshot(root: Path) -> dict[str, bytes]:
     return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 

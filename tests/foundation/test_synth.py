@@ -17,14 +17,6 @@ def _snapshot(root: Path) -> dict[str, bytes]:
     return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
-@pytest.fixture()
-def out(tmp_path, fresh_dist) -> Path:
-    """A private copy of a good dist/ to synthesize into."""
-    target = tmp_path / "dist"
-    shutil.copytree(fresh_dist, target)
-    return target
-
-
 def _config_with(tmp_path: Path, rel: str, old: str, new: str) -> Path:
     cfg = tmp_path / "config"
     shutil.copytree(CONFIG, cfg)

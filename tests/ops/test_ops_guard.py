@@ -2,30 +2,15 @@
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
-from support import CONFIG, run_app
+from support import run_app
 
 
 def _snapshot(root: Path) -> dict[str, bytes]:
     return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
-
-
-@pytest.fixture()
-def out(tmp_path, fresh_dist) -> Path:
-    target = tmp_path / "dist"
-    shutil.copytree(fresh_dist, target)
-    return target
-
-
-@pytest.fixture()
-def cfg(tmp_path) -> Path:
-    target = tmp_path / "config"
-    shutil.copytree(CONFIG, target)
-    return target
 
 
 def _edit(cfg: Path, rel: str, *pairs: tuple[str, str]) -> None:

@@ -1,34 +1,19 @@
 """`make release VERSION=vX.Y.Z`: promote a version to prod through the model."""
 from __future__ import annotations
 
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 import yaml
 
-from support import CONFIG, ROOT, run_app
+from support import ROOT, run_app
 from tomoda_model import load_estate
 from tomoda_ops.release import ReleaseError, current_version, set_image_tag
 
 
 def _snapshot(root: Path) -> dict[str, bytes]:
     return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
-
-
-@pytest.fixture()
-def cfg(tmp_path) -> Path:
-    target = tmp_path / "config"
-    shutil.copytree(CONFIG, target)
-    return target
-
-
-@pytest.fixture()
-def out(tmp_path, fresh_dist) -> Path:
-    target = tmp_path / "dist"
-    shutil.copytree(fresh_dist, target)
-    return target
 
 
 def _current(cfg: Path) -> str:

@@ -2,23 +2,15 @@
 from __future__ import annotations
 
 import hashlib
-import shutil
 from pathlib import Path
 
 import pytest
 
-from support import CONFIG, ROOT, run_app
+from support import ROOT, run_app
 from tomoda_model import load_estate
 from tomoda_ops import scaffold
 
 CLIENT = "287267207777-staging.apps.googleusercontent.com"
-
-
-@pytest.fixture()
-def cfg(tmp_path) -> Path:
-    target = tmp_path / "config"
-    shutil.copytree(CONFIG, target)
-    return target
 
 
 def _digest(root: Path) -> str:
