@@ -14,7 +14,7 @@ import tarfile
 import tempfile
 from pathlib import Path
 
-import yaml
+from . import yamlio
 
 STATEFUL_KINDS = {"Cluster", "ScheduledBackup", "PersistentVolumeClaim", "ObjectStore"}
 STATEFUL_CHARTS = {"redis"}  # Helm-installed data stores, installed by an Argo CD Application
@@ -49,7 +49,7 @@ def stateful(root: Path) -> dict[str, object]:
     found: dict[str, object] = {}
     k8s = root / "k8s"
     for path in sorted(k8s.rglob("*.yaml")) if k8s.exists() else []:
-        for doc in yaml.safe_load_all(path.read_text(encoding="utf-8")):
+        for doc in yamlio.load_all(path.read_text(encoding="utf-8")):
             if not isinstance(doc, dict) or "kind" not in doc:
                 continue
             meta = doc.get("metadata") or {}

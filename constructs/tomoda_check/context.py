@@ -16,6 +16,7 @@ from typing import Any, Iterator, Optional
 
 import yaml
 
+from tomoda_build import yamlio
 from tomoda_build.paths import ROOT
 from tomoda_build.tree import is_foreign
 from tomoda_k8s import layout
@@ -212,7 +213,7 @@ class Context:
             rel = path.relative_to(self.dist)
             if path.name in NON_OBJECT_FILES or is_foreign(self.dist, rel):
                 continue
-            for doc in yaml.safe_load_all(path.read_text(encoding="utf-8")):
+            for doc in yamlio.load_all(path.read_text(encoding="utf-8")):
                 if doc is not None:
                     out.append(Obj(str(rel), doc))
         return out

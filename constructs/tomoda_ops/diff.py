@@ -16,7 +16,7 @@ from typing import Optional
 
 import yaml
 
-from tomoda_build import tree
+from tomoda_build import tree, yamlio
 
 from . import impact
 
@@ -130,7 +130,7 @@ class TreeDiff:
 
 def _yaml_docs(path: Path) -> Optional[list]:
     try:
-        return [d for d in yaml.safe_load_all(path.read_text(encoding="utf-8")) if d is not None]
+        return [d for d in yamlio.load_all(path.read_text(encoding="utf-8")) if d is not None]
     except (yaml.YAMLError, UnicodeDecodeError):
         return None
 

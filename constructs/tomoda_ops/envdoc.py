@@ -13,9 +13,8 @@ from collections import Counter
 from pathlib import Path
 from typing import Callable, Iterable, Optional
 
-import yaml
 
-from tomoda_build import tree
+from tomoda_build import tree, yamlio
 from tomoda_model import Estate, Tenant, TriggerKind
 
 from .diff import dist_relative
@@ -39,7 +38,7 @@ class _Dist:
         self.objects: list[tuple[str, dict]] = []
         for rel, path in tree.listing(root / "k8s").items():
             if rel.endswith(".yaml"):
-                docs = yaml.safe_load_all(path.read_text(encoding="utf-8"))
+                docs = yamlio.load_all(path.read_text(encoding="utf-8"))
                 self.objects += [(f"k8s/{rel}", d) for d in docs if isinstance(d, dict) and "kind" in d]
         self.stacks: dict[str, dict] = {}
         for path in sorted((root / "terraform").glob("*/cdk.tf.json")):
