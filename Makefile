@@ -8,7 +8,7 @@ export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION := 20
 export CHECKPOINT_DISABLE := 1
 # User variables reach the apps through the environment, never through a recipe's text (a
 # VERSION of `v1"; rm -rf ~; echo "` must stay a string): see constructs/tomoda_build/flags.py.
-export VERBOSE VERSION FORCE INCLUDE_PENDING ALLOW_DESTROY DIFF FORMAT DIFF_EXIT_CODE UPDATE CHECK_ARGS BENCH_RUNS CRD_DIR NAME CLIENT_ID
+export VERBOSE VERSION FORCE INCLUDE_PENDING ALLOW_DESTROY DIFF FORMAT DIFF_EXIT_CODE UPDATE CHECK_ARGS BENCH_RUNS CRD_DIR NAME CLIENT_ID STACKS BASE
 export PYTHONUTF8 := 1
 
 .PHONY: synth test check lint charts bench imports lock clean help
@@ -65,13 +65,16 @@ clean:  ## remove caches (never dist/)
 	rm -rf .cache cdktf.out .pytest_cache
 
 # ---------------------------------------------------------------- day-to-day (issue 7)
-.PHONY: diff release docs fresh hooks tenant
+.PHONY: diff plan release docs fresh hooks tenant
 
 tenant: $(VENV)/.installed  ## NAME=<name> CLIENT_ID=<oauth client id>: scaffold config/tenants/<name>.toml, print the checklist
 	@$(PY) apps/tenant.py
 
 diff: $(VENV)/.installed  ## preview what synth would change in dist/, with its impact (DIFF=full: the patch; FORMAT=markdown|json; DIFF_EXIT_CODE=1: exit 1 on changes)
 	@$(PY) apps/diff.py
+
+plan: $(VENV)/.installed  ## terraform init + plan of each stack whose output differs from BASE (default HEAD; STACKS=a,b|all)
+	@$(PY) apps/plan.py
 
 release: $(VENV)/.installed  ## VERSION=vX.Y.Z: set prod's image tag, re-synth, show the diff (FORCE=1: same/older ok; INCLUDE_PENDING=1: other config edits ride along)
 	@$(PY) apps/release.py

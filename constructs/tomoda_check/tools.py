@@ -5,6 +5,9 @@ Image Updater see) and must yield exactly the objects of that directory's files.
 terraform validate runs, with the real hashicorp/aws provider of the local filesystem
 mirror, on every stack that uses AWS, minus its Cloudflare part: the Cloudflare provider
 cannot be had offline (the same approach as tests/cloud/test_cloud_terraform_validate.py).
+A stack's committed `.terraform.lock.hcl` (written by `terraform init`, kept by synth) must
+lock the versions the stack pins, and its hashes must match the mirror's package: init runs
+with the lock, read-only, so a wrong checksum fails here before it fails an apply.
 """
 from __future__ import annotations
 
@@ -12,6 +15,7 @@ import fcntl
 import hashlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -28,13 +32,51 @@ TF_MIRROR = Path(os.environ.get("TF_PROVIDER_MIRROR", "/opt/tf-plugins"))
 AWS_ADDRESS = "registry.terraform.io/hashicorp/aws"
 TF_PLUGIN_CACHE = ROOT / ".cache" / "check" / "terraform-plugins"
 PLACEHOLDER_FQDN = "_0123456789abcdef.validation.invalid"
+LOCK_FILE = ".terraform.lock.hcl"
+LOCK_ENTRY = re.compile(r'^provider "(?P<address>[^"]+)" \{\n(?P<body>.*?)^\}\n', re.M | re.S)
+LOCK_VERSION = re.compile(r'^\s*version\s*=\s*"(?P<version>[^"]+)"', re.M)
 
 
 def check(ctx: Context) -> Findings:
     f = Findings("tools")
     _kustomize(ctx, f)
+    _lock_files(ctx, f)
     _terraform_validate(ctx, f)
     return f
+
+
+def lock_entries(text: str) -> dict[str, tuple[str, str]]:
+    """A lock file's providers: address -> (version, the whole entry)."""
+    out = {}
+    for m in LOCK_ENTRY.finditer(text):
+        version = LOCK_VERSION.search(m.group("body"))
+        out[m.group("address")] = (version.group("version") if version else "", m.group(0))
+    return out
+
+
+def _locks(ctx: Context) -> dict[str, dict[str, tuple[str, str]]]:
+    return {stack: lock_entries((ctx.dist / "terraform" / stack / LOCK_FILE).read_text(encoding="utf-8"))
+            for stack in ctx.stacks if (ctx.dist / "terraform" / stack / LOCK_FILE).is_file()}
+
+
+def _lock_files(ctx: Context, f: Findings) -> None:
+    """Each lock entry is for a provider the stack pins, at the version it pins."""
+    locks = _locks(ctx)
+    for stack, doc in ctx.stacks.items():
+        if stack not in locks:
+            f.note(f"terraform/{stack} has no {LOCK_FILE}: the first `make plan` with registry "
+                   f"access writes it; commit it")
+            continue
+        pins = {f"registry.terraform.io/{p['source']}": p.get("version")
+                for p in ((doc.get("terraform") or {}).get("required_providers") or {}).values()}
+        for address, (version, _) in locks[stack].items():
+            f.count()
+            if address not in pins:
+                f.fail(f"terraform/{stack}/{LOCK_FILE} locks {address}, which the stack does not use")
+            elif version != pins[address]:
+                f.fail(f"terraform/{stack}/{LOCK_FILE} locks {address} {version} but the stack pins "
+                       f"{pins[address]}: `terraform init` would refuse; run `make plan` (or "
+                       f"`terraform init -upgrade`) with registry access and commit the lock file")
 
 
 def _ident(doc: dict) -> tuple:
@@ -102,6 +144,17 @@ provider_installation {{
     return env
 
 
+def _aws_lock(ctx: Context, stacks: dict, f: Findings) -> str:
+    """The AWS provider's entry of the stacks' committed lock files (one and the same in
+    every stack that has one), as a lock file of its own; empty when no stack has one."""
+    entries = {stack: entries[AWS_ADDRESS][1] for stack, entries in _locks(ctx).items()
+               if stack in stacks and AWS_ADDRESS in entries}
+    if len(set(entries.values())) > 1:
+        f.fail(f"the {AWS_ADDRESS} entries of {', '.join(sorted(entries))}'s {LOCK_FILE} differ: "
+               f"one provider build, one set of checksums")
+    return next(iter(sorted(entries.values())), "")
+
+
 def _terraform_validate(ctx: Context, f: Findings) -> None:
     """All AWS stacks at once, each as a module of one throw-away root configuration:
     loading the provider's schema is what costs (~8 s), so it is loaded once. A passing
@@ -125,8 +178,9 @@ def _terraform_validate(ctx: Context, f: Findings) -> None:
             f.fail(f"{what} refers to Cloudflare beyond ACM validation: the AWS part of "
                    f"terraform/{stack} cannot be validated on its own")
         modules[stack] = stripped
+    lock = _aws_lock(ctx, stacks, f)
     version = subprocess.run(["terraform", "version", "-json"], capture_output=True, encoding="utf-8", errors="replace")
-    key = hashlib.sha256((version.stdout + json.dumps(modules, sort_keys=True)).encode()).hexdigest()
+    key = hashlib.sha256((version.stdout + json.dumps(modules, sort_keys=True) + lock).encode()).hexdigest()
     passed = TF_PLUGIN_CACHE.parent / f"terraform-valid-{key[:24]}"
     if passed.exists():
         f.note("terraform validate: unchanged since the last passing run")
@@ -135,8 +189,8 @@ def _terraform_validate(ctx: Context, f: Findings) -> None:
     TF_PLUGIN_CACHE.mkdir(parents=True, exist_ok=True)
     # Terraform's plugin cache is not safe for concurrent use (parallel test workers, two
     # checks at once): one terraform phase at a time per machine.
-    lock = open(TF_PLUGIN_CACHE.parent / "terraform.lock", "w", encoding="utf-8")
-    fcntl.flock(lock, fcntl.LOCK_EX)
+    mutex = open(TF_PLUGIN_CACHE.parent / "terraform.lock", "w", encoding="utf-8")
+    fcntl.flock(mutex, fcntl.LOCK_EX)
     try:
         env = _tf_env(work)
         root = {"module": {}, "terraform": {"required_providers": {
@@ -146,8 +200,12 @@ def _terraform_validate(ctx: Context, f: Findings) -> None:
             (work / stack / "main.tf.json").write_text(json.dumps(doc, indent=1), encoding="utf-8")
             root["module"][stack] = {"source": f"./{stack}"}
         (work / "main.tf.json").write_text(json.dumps(root, indent=1), encoding="utf-8")
+        readonly = []
+        if lock:
+            (work / LOCK_FILE).write_text(lock, encoding="utf-8")
+            readonly = ["-lockfile=readonly"]
         init = subprocess.run(["terraform", f"-chdir={work}", "init", "-backend=false",
-                               "-input=false", "-no-color"], env=env, capture_output=True,
+                               "-input=false", "-no-color", *readonly], env=env, capture_output=True,
                               encoding="utf-8", errors="replace", timeout=600)
         if init.returncode != 0:
             f.fail(f"terraform init of the AWS part of {', '.join(stacks)} failed: "
@@ -173,6 +231,6 @@ def _terraform_validate(ctx: Context, f: Findings) -> None:
             passed.write_text(json.dumps(sorted(stacks)), encoding="utf-8")
             prune_cache(passed.parent, "terraform-valid-*")
     finally:
-        fcntl.flock(lock, fcntl.LOCK_UN)
-        lock.close()
+        fcntl.flock(mutex, fcntl.LOCK_UN)
+        mutex.close()
         shutil.rmtree(work, ignore_errors=True)

@@ -16,6 +16,8 @@ from tomoda_build.synth import SynthError, load
 from tomoda_model import Estate, Tenant
 from tomoda_model.model import AWS_READER_KEYS
 
+from . import plan
+
 TEMPLATE = """\
 #:schema ../../docs/schema/tenant.schema.json
 # Tenant {name}: scaffolded by `make tenant NAME={name}`. Every name derives from "{name}"
@@ -67,10 +69,12 @@ def checklist(estate: Estate, tenant: Tenant) -> list[str]:
     return [
         f"1. make synth, review `make diff`, commit config/, dist/ and docs/ together, merge.",
         f"2. Apply the gcp stack (Secret Manager containers, IAM, Cloud Build triggers "
-        f"{', '.join(triggers)}): terraform -chdir=dist/terraform/gcp apply",
+        f"{', '.join(triggers)}): make plan STACKS=gcp, then "
+        f"terraform -chdir=dist/terraform/gcp apply {plan.PLAN_FILE}",
         f"3. Apply aws-{tenant.name} (bucket {tenant.cdn.bucket}, CloudFront for {h.assets}, uploader secret "
-        f"{tenant.cdn.uploader_secret}, IAM user {estate.aws_reader_user(tenant)}): "
-        f"terraform -chdir=dist/terraform/aws-{tenant.name} apply",
+        f"{tenant.cdn.uploader_secret}, IAM user {estate.aws_reader_user(tenant)}): make plan STACKS=aws-{tenant.name}, "
+        f"then terraform -chdir=dist/terraform/aws-{tenant.name} apply {plan.PLAN_FILE}; commit the "
+        f"dist/terraform/aws-{tenant.name}/.terraform.lock.hcl that init wrote",
         f"4. Create an access key for {estate.aws_reader_user(tenant)} and store it in "
         f"{estate.tenant_secret(tenant, AWS_READER_KEYS[0])} / {estate.tenant_secret(tenant, AWS_READER_KEYS[1])}.",
         "5. Add a version to each Secret Manager secret of the tenant (values never live in this repo):",

@@ -232,6 +232,24 @@ def _invalid_aws_attribute(dist):
     edit_tf(dist, "aws-dev", "aws_s3_bucket", lambda b: True, lambda b: b.update(acl_typo="private"))
 
 
+def _committed_lock(dist: Path, stack: str, edit: Callable[[str], str]) -> None:
+    """The repository's committed lock file of `stack`, edited, in the broken tree."""
+    from support import ROOT
+    text = (ROOT / "dist/terraform" / stack / ".terraform.lock.hcl").read_text()
+    edited = edit(text)
+    assert edited != text
+    (dist / "terraform" / stack / ".terraform.lock.hcl").write_text(edited)
+
+
+def _lock_at_another_version(dist):
+    _committed_lock(dist, "aws-dev", lambda t: t.replace('version     = "5.100.0"', 'version     = "5.99.0"'))
+
+
+def _lock_with_a_wrong_checksum(dist):
+    for stack in ("aws-dev", "aws-prod"):
+        _committed_lock(dist, stack, lambda t: t.replace("h1:edXOJWE4", "h1:AAAAAAAA"))
+
+
 def _privileged_container(dist):
     edit_obj(dist, "Deployment", "tomoda-api", "prod",
              lambda d: container(d)["securityContext"].update(privileged=True))
@@ -397,6 +415,10 @@ CASES = [
      ["kubectl kustomize k8s/apps/tomoda/dev", "ghost.yaml"]),
     ("terraform-validate", "tools", _invalid_aws_attribute,
      ["terraform validate of terraform/aws-dev", "acl_typo"]),
+    ("lock-version", "tools", _lock_at_another_version,
+     ["terraform/aws-dev/.terraform.lock.hcl", "hashicorp/aws 5.99.0", "pins 5.100.0"]),
+    ("lock-checksum", "tools", _lock_with_a_wrong_checksum,
+     ["terraform init of the AWS part", "checksums previously recorded"]),
     ("checkov", "checkov", _privileged_container,
      ["Deployment.prod.tomoda-api", "CKV_K8S_16"]),
 ]

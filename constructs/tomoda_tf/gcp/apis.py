@@ -8,9 +8,10 @@ every resource depends on the API that serves it. The table below is the rule; `
 """
 from __future__ import annotations
 
-from typing import Iterable, Optional
+from typing import TYPE_CHECKING, Iterable, Optional
 
-import cdktf
+if TYPE_CHECKING:  # the table is read by `make lint` too, which must not load jsii (~0.6 s)
+    import cdktf
 
 # Resource type prefix -> the API that serves it (longest prefix wins).
 API_BY_PREFIX = {
@@ -38,12 +39,13 @@ def api_of(resource_type: str) -> Optional[str]:
     return API_BY_PREFIX[max(matches, key=len)] if matches else None
 
 
-def _resources(stack: cdktf.TerraformStack) -> list[cdktf.TerraformResource]:
+def _resources(stack: "cdktf.TerraformStack") -> "list[cdktf.TerraformResource]":
+    import cdktf
     return [c for c in stack.node.find_all() if isinstance(c, cdktf.TerraformResource)]
 
 
-def enable_apis(stack: cdktf.TerraformStack, project: str,
-                extra: Iterable[str] = RUNTIME_APIS) -> dict[str, cdktf.TerraformResource]:
+def enable_apis(stack: "cdktf.TerraformStack", project: str,
+                extra: Iterable[str] = RUNTIME_APIS) -> "dict[str, cdktf.TerraformResource]":
     """Enable every API the stack's resources use (plus `extra`); call after the last resource."""
     from cdktf_cdktf_provider_google.project_service import ProjectService
 
