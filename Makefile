@@ -28,7 +28,7 @@ HELM := .cache/tools/bin/helm
 $(HELM): requirements-tools.lock $(VENV)/.installed
 	@$(PY) -c 'import sys; from tomoda_build.tools import main; sys.exit(main())'
 
-test: $(VENV)/.installed .venv-checkov/.installed $(HELM)  ## make check on the committed dist/, then the full test suite
+test: $(VENV)/.installed .venv-checkov/.installed $(HELM) node_modules/.installed  ## make check on the committed dist/, then the full test suite
 	@$(PY) apps/check.py
 	PYTEST_ADDOPTS="$$PYTEST_ARGS" $(VENV)/bin/pytest -q -n 2
 

@@ -17,6 +17,7 @@ from typing import Callable, Iterable, Optional
 from tomoda_build import tree, yamlio
 from tomoda_model import Estate, Tenant, TriggerKind
 
+from . import diagrams
 from .diff import dist_relative
 
 OUTPUT = "docs/environments.md"
@@ -314,7 +315,25 @@ def render(estate: Estate, dist_dir: Path) -> str:
     parts += ["## Argo CD Applications", "", *_applications(d), ""]
     parts += ["## First sync", "", *_first_sync(estate, dist_dir), ""]
     parts += ["## Terraform stacks", "", *_stacks(d), ""]
+    parts += _pictures(estate, d)
     return "\n".join(parts)
+
+
+def _pictures(estate: Estate, d: _Dist) -> list[str]:
+    """The Mermaid diagrams (tomoda_ops/diagrams.py), from the same model and tree."""
+    out = ["## Pictures", "",
+           "Generated with the rest of this page (GitHub renders Mermaid; `make fresh` keeps them current).", "",
+           "### GitOps: what syncs what", "",
+           "The root Application syncs the tiers; each tier its Applications; a dotted arrow is the "
+           "namespace an Application deploys to.", "",
+           *diagrams.gitops(d.objects, d.repo_prefix), ""]
+    for t in estate.tenants.values():
+        out += [f"### Request path: {t.name}", "",
+                *diagrams.request_path(estate, t, d.objects, d.app_dir(t), d.stacks.get(f"aws-{t.name}")), ""]
+    out += ["### Cloud resources per stack", "",
+            "Resource types per stack (×count); an arrow is a reference between them, a dotted one a "
+            "stack reading another's outputs.", "", *diagrams.cloud(d.stacks), ""]
+    return out
 
 
 def write(estate: Estate, dist_dir: Path, path: Path) -> bool:
