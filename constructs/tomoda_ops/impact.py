@@ -15,6 +15,7 @@ of the stateful types are listed in `FORCES_REPLACEMENT` with their provider sou
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from typing import Any, Iterator, Optional
 
@@ -22,11 +23,40 @@ from tomoda_build.guard import STATEFUL_CHARTS, STATEFUL_KINDS, STATEFUL_TYPES
 
 DATA, PODS, DNS, IAM = "DATA AT RISK", "pods roll", "DNS/TLS change", "IAM change"
 
-# Top-level attributes whose change makes Terraform destroy and re-create the resource
-# (ForceNew in hashicorp/google 6.50.0, hashicorp/aws 5.100.0: see docs/decisions.md).
+# Attributes (dotted paths into the resource's JSON) whose change makes Terraform destroy and
+# re-create the resource: `ForceNew: true` in hashicorp/google 6.50.0
+# (google/services/container/resource_container_cluster.go, resource_container_node_pool.go,
+# node_config.go; storage/resource_storage_bucket.go; artifactregistry, secretmanager, compute)
+# and hashicorp/aws 5.100.0 (internal/service/s3/bucket.go, secretsmanager/secret.go). Evidence
+# and what is left out in docs/decisions.md. A path covers everything under it.
 FORCES_REPLACEMENT: dict[str, tuple[str, ...]] = {
-    rtype: attrs for rtype, attrs in STATEFUL_TYPES.items()
+    "google_container_cluster": ("name", "location", "project", "network", "subnetwork", "networking_mode",
+                                 "initial_node_count", "ip_allocation_policy.cluster_secondary_range_name",
+                                 "ip_allocation_policy.services_secondary_range_name",
+                                 "ip_allocation_policy.cluster_ipv4_cidr_block",
+                                 "ip_allocation_policy.services_ipv4_cidr_block"),
+    "google_container_node_pool": ("name", "name_prefix", "location", "cluster", "project", "initial_node_count",
+                                   "max_pods_per_node", "node_config.spot", "node_config.preemptible",
+                                   "node_config.service_account", "node_config.oauth_scopes"),
+    "google_storage_bucket": ("name", "location", "project"),
+    "google_artifact_registry_repository": ("repository_id", "location", "format", "mode", "project"),
+    "google_secret_manager_secret": ("secret_id", "replication", "project"),
+    "google_compute_network": ("name", "auto_create_subnetworks", "project"),
+    "google_compute_subnetwork": ("name", "region", "network", "project", "ip_cidr_range"),
+    "aws_s3_bucket": ("bucket", "bucket_prefix", "object_lock_enabled"),
+    "aws_secretsmanager_secret": ("name", "name_prefix"),
 }
+
+
+def forcing(rtype: str, paths: list[str]) -> list[str]:
+    """The replacement-forcing attributes among changed paths (list indexes ignored)."""
+    found = set()
+    for path in paths:
+        bare = re.sub(r"\[\d+\]", "", path)
+        found |= {a for a in FORCES_REPLACEMENT.get(rtype, ()) if bare == a or bare.startswith(a + ".")}
+    return sorted(found)
+
+
 WORKLOAD_KINDS = {"Deployment", "StatefulSet", "DaemonSet", "Job", "CronJob", "Rollout"}
 DNS_KINDS = {"Ingress", "IngressRoute", "Certificate", "ClusterIssuer", "Issuer"}
 RBAC_KINDS = {"Role", "ClusterRole", "RoleBinding", "ClusterRoleBinding", "ServiceAccount"}
@@ -129,10 +159,9 @@ def of(ident: str, before: Optional[Any], after: Optional[Any], *, terraform: bo
     markers = _markers(ident, before, after, paths, terraform)
     if terraform:
         rtype = ident.split(".", 1)[0]
-        forcing = sorted({p.split(".", 1)[0].split("[", 1)[0] for p in paths}
-                         & set(FORCES_REPLACEMENT.get(rtype, ())))
-        if forcing:
-            return Impact("replaced", tuple([DATA] + markers), "forces replacement: " + ", ".join(forcing), detail)
+        forced = forcing(rtype, paths)
+        if forced:
+            return Impact("replaced", tuple([DATA] + markers), "forces replacement: " + ", ".join(forced), detail)
     return Impact("updated in place", tuple(markers), "", detail)
 
 

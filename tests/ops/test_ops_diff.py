@@ -226,6 +226,28 @@ def test_a_bucket_rename_is_a_replacement_with_data_at_risk(tmp_path):
     assert _impacts(old, new) == {"aws_s3_bucket.b": "replaced (forces replacement: bucket); DATA AT RISK"}
 
 
+@pytest.mark.parametrize("rtype,before,after,label", [
+    ("google_container_node_pool", {"node_config": {"spot": True, "machine_type": "e2-standard-4"}},
+     {"node_config": {"spot": False, "machine_type": "e2-standard-4"}},
+     "replaced (forces replacement: node_config.spot); DATA AT RISK"),
+    ("google_container_node_pool", {"node_config": {"machine_type": "e2-standard-4"}},
+     {"node_config": {"machine_type": "e2-standard-8"}}, "updated in place"),
+    ("google_container_cluster", {"ip_allocation_policy": {"cluster_secondary_range_name": "pods"}},
+     {"ip_allocation_policy": {"cluster_secondary_range_name": "pods2"}},
+     "replaced (forces replacement: ip_allocation_policy.cluster_secondary_range_name); DATA AT RISK"),
+    ("google_secret_manager_secret", {"replication": {"auto": {}}},
+     {"replication": {"user_managed": {"replicas": [{"location": "asia-east1"}]}}},
+     "replaced (forces replacement: replication); DATA AT RISK"),
+])
+def test_nested_attributes_force_replacement_as_the_provider_marks_them(tmp_path, rtype, before, after, label):
+    # GIVEN one stateful resource changed in a nested attribute WHEN diffed THEN the verdict is
+    # terraform plan's: replaced only when a ForceNew attribute changed
+    old, new = tmp_path / "old", tmp_path / "new"
+    _tf(old, "gcp", {rtype: {"r": before}})
+    _tf(new, "gcp", {rtype: {"r": after}})
+    assert _impacts(old, new) == {f"{rtype}.r": label}
+
+
 def test_a_stateful_deletion_puts_data_at_risk(tmp_path):
     old, new = tmp_path / "old", tmp_path / "new"
     cluster = {"apiVersion": "postgresql.cnpg.io/v1", "kind": "Cluster",
