@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import atexit
+import copy
 import json
 import os
 import shutil
@@ -22,6 +23,8 @@ if "TOMODA_CACHE" not in os.environ:
     os.environ["TOMODA_CACHE"] = tempfile.mkdtemp(prefix="tomoda-test-cache-")
     atexit.register(shutil.rmtree, os.environ["TOMODA_CACHE"], ignore_errors=True)
 
+from tomoda_build import yamlio  # noqa: E402  (after TOMODA_CACHE is set)
+
 # Subprocess environment: the same source roots the Makefile uses, quiet jsii/cdktf.
 ENV = {
     **os.environ,
@@ -38,7 +41,14 @@ def run_app(*args: str, check: bool = True, **kw) -> subprocess.CompletedProcess
 
 
 class Tree:
-    """A synthesized tree: YAML documents and Terraform JSON, addressable by path."""
+    """A synthesized tree: YAML documents and Terraform JSON, addressable by path.
+
+    Parsed documents are cached per file, keyed on its size and modification time (a test
+    that edits a file sees the edit), and handed out as copies (a test that edits a document
+    does not change what the next test reads): parsing the tree once instead of on every
+    `find` is most of what the construct tests used to spend."""
+
+    _parsed: dict[Path, tuple[tuple[int, int], list[dict]]] = {}
 
     def __init__(self, root: Path):
         self.root = root
@@ -46,22 +56,33 @@ class Tree:
     def files(self) -> list[str]:
         return sorted(str(p.relative_to(self.root)) for p in self.root.rglob("*") if p.is_file())
 
+    def _cached(self, rel: str) -> list[dict]:
+        path = self.root / rel
+        st = path.stat()
+        key = (st.st_size, st.st_mtime_ns)
+        hit = Tree._parsed.get(path)
+        if hit is None or hit[0] != key:
+            docs = [d for d in yamlio.load_all(path.read_text()) if d is not None]
+            Tree._parsed[path] = hit = (key, docs)
+        return hit[1]
+
     def docs(self, rel: str) -> list[dict]:
-        return [d for d in yaml.safe_load_all((self.root / rel).read_text()) if d is not None]
+        return copy.deepcopy(self._cached(rel))
+
+    def _objects(self, under: str) -> list[tuple[str, dict]]:
+        return [(rel, d) for rel in self.files()
+                if rel.startswith(under) and rel.endswith(".yaml") and not rel.endswith("kustomization.yaml")
+                for d in self._cached(rel)]
 
     def all_objects(self, under: str = "k8s") -> list[tuple[str, dict]]:
-        out = []
-        for rel in self.files():
-            if rel.startswith(under) and rel.endswith(".yaml") and not rel.endswith("kustomization.yaml"):
-                out += [(rel, d) for d in self.docs(rel)]
-        return out
+        return copy.deepcopy(self._objects(under))
 
     def find(self, kind: str, name: str, namespace: str | None = None, under: str = "k8s") -> dict:
-        hits = [d for _, d in self.all_objects(under) if d.get("kind") == kind
+        hits = [d for _, d in self._objects(under) if d.get("kind") == kind
                 and d["metadata"]["name"] == name
                 and (namespace is None or d["metadata"].get("namespace") == namespace)]
         assert len(hits) == 1, f"expected one {kind} {namespace}/{name}, found {len(hits)}"
-        return hits[0]
+        return copy.deepcopy(hits[0])
 
     def tf(self, stack: str) -> dict:
         return json.loads((self.root / "terraform" / stack / "cdk.tf.json").read_text())
