@@ -6,23 +6,20 @@ Exit codes: 0 written or fresh, 1 stale (--check), 2 invalid configuration.
 """
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
 # The source root (never the repo root: its constructs/ folder would shadow the library).
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "constructs"))
 
-from tomoda_build.paths import CONFIG, DIST, ROOT
+from tomoda_build.paths import ROOT
 from tomoda_build.synth import SynthError, load
 from tomoda_model import schema
-from tomoda_ops import envdoc
+from tomoda_ops import cli, envdoc
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--config", type=Path, default=CONFIG, help="config directory (default: config/)")
-    ap.add_argument("--dist", type=Path, default=DIST, help="synthesized tree to read (default: dist/)")
+    ap = cli.parser(__doc__, "synthesized tree to read")
     ap.add_argument("--out", type=Path, default=ROOT / envdoc.OUTPUT,
                     help=f"the page to write or check (default: {envdoc.OUTPUT})")
     ap.add_argument("--check", action="store_true", help="write nothing; exit 1 if the page is stale")

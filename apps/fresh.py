@@ -5,22 +5,19 @@ Exit codes: 0 fresh, 1 stale (run `make synth docs`), 2 the synthesis itself fai
 """
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
 # The source root (never the repo root: its constructs/ folder would shadow the library).
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "constructs"))
 
-from tomoda_build.paths import CACHE, CONFIG, DIST, ROOT
+from tomoda_build.paths import CACHE, ROOT
 from tomoda_build.synth import SynthError
-from tomoda_ops import envdoc, fresh
+from tomoda_ops import cli, envdoc, fresh
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--config", type=Path, default=CONFIG, help="config directory (default: config/)")
-    ap.add_argument("--dist", type=Path, default=DIST, help="committed output (default: dist/)")
+    ap = cli.parser(__doc__, "committed output")
     ap.add_argument("--docs", type=Path, default=ROOT / envdoc.OUTPUT,
                     help=f"generated page (default: {envdoc.OUTPUT})")
     ap.add_argument("--no-cache", action="store_true", help="re-run every synthesis target")
@@ -34,10 +31,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     if found:
-        print("stale output: the source does not produce what is committed:", file=sys.stderr)
-        for line in found:
-            print(f"  {line}", file=sys.stderr)
-        print("run `make synth docs` and stage dist/ and docs/ with your change.", file=sys.stderr)
+        cli.report_stale("stale output: the source does not produce what is committed:", found,
+                         "run `make synth docs` and stage dist/ and docs/ with your change.")
         return 1
     print("dist/ and docs/environments.md are fresh")
     return 0

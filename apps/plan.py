@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "constructs"))
 from tomoda_build import flags
 from tomoda_build.paths import CACHE, CONFIG, DIST, ROOT
 from tomoda_build.synth import SynthError
-from tomoda_ops import fresh, plan
+from tomoda_ops import cli, fresh, plan
 
 
 def _from_git(base: str) -> Callable[[str], Optional[bytes]]:
@@ -80,9 +80,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"error: {exc}", file=sys.stderr)
             return 2
         if stale:
-            print("dist/terraform does not match config/: run `make synth` first, then `make plan`:", file=sys.stderr)
-            for line in stale:
-                print(f"  {line}", file=sys.stderr)
+            cli.report_stale("dist/terraform does not match config/: run `make synth` first, then `make plan`:",
+                             stale)
             return 1
     if not selected:
         against = args.against or base
