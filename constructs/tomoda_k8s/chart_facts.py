@@ -160,20 +160,43 @@ class UnknownChart(LookupError):
     pass
 
 
+SERVICES_PACKAGE = "tomoda_k8s.platform.services"
+
+
+def service_facts() -> dict[tuple[str, str], ChartFacts]:
+    """Facts declared beside the extra platform services: `FACTS` of each module in
+    `platform/services/` (the kit's two-file rule: a service's facts live with it).
+    Imported on demand: the modules build on the construct layer, which imports this one."""
+    import importlib
+    import pkgutil
+
+    package = importlib.import_module(SERVICES_PACKAGE)
+    found: dict[tuple[str, str], ChartFacts] = {}
+    for module in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
+        for f in getattr(importlib.import_module(f"{SERVICES_PACKAGE}.{module.name}"), "FACTS", ()):
+            found[(f.chart, f.version)] = f
+    return found
+
+
 @dataclass(frozen=True)
 class Catalog:
-    """Every declared chart version, by (chart, version)."""
+    """Every declared chart version, by (chart, version); with `services`, also the facts
+    the extra platform services declare in their modules."""
     entries: Mapping[tuple[str, str], ChartFacts] = field(default_factory=dict)
+    services: bool = False
 
     def facts(self, chart: str, version: str) -> ChartFacts:
-        try:
-            return self.entries[(chart, version)]
-        except KeyError:
-            known = sorted(v for c, v in self.entries if c == chart)
-            raise UnknownChart(
-                f"no declared facts for chart {chart} version {version} "
-                f"(declared: {', '.join(known) or 'none'}); add them to "
-                f"constructs/tomoda_k8s/chart_facts.py with their evidence") from None
+        found = self.entries.get((chart, version))
+        if found is None and self.services:
+            found = service_facts().get((chart, version))
+        if found is not None:
+            return found
+        known = sorted(v for c, v in self.entries if c == chart)
+        raise UnknownChart(
+            f"no declared facts for chart {chart} version {version} "
+            f"(declared: {', '.join(known) or 'none'}); add them to "
+            f"constructs/tomoda_k8s/chart_facts.py (or, for an extra platform service, to "
+            f"FACTS in its module) with their evidence")
 
 
 # Pods an operator runs for a custom resource, by (API group, kind).
@@ -186,7 +209,7 @@ OPERATOR_PODS: Mapping[tuple[str, str], Pod] = {
 
 
 def _catalog(*facts: ChartFacts) -> Catalog:
-    return Catalog({(f.chart, f.version): f for f in facts})
+    return Catalog({(f.chart, f.version): f for f in facts}, services=True)
 
 
 # ---------------------------------------------------------------- the declarations

@@ -5,7 +5,8 @@ at can never drift apart.
 """
 from __future__ import annotations
 
-from tomoda_model import Estate, Tenant
+from tomoda_model import Tenant
+from tomoda_model.layout_rules import PLATFORM_TIER  # noqa: F401 (the tier's one name)
 
 ENVS = "k8s/envs"
 APPS = "k8s/apps"
@@ -24,6 +25,4 @@ def app_dir(tenant: Tenant) -> str:
     return f"{APPS}/tomoda/{tenant.name}"
 
 
-def repo_path(estate: Estate, dist_relative: str) -> str:
-    """Path inside the GitOps repo (what an Argo CD Application's `path` names)."""
-    return f"{estate.gitops.dist_path}/{dist_relative}"
+# Paths inside the GitOps repo: ArgoTarget.repo_path (platform/argo.py).

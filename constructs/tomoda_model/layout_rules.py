@@ -1,5 +1,6 @@
-"""Keys of the platform's tables that constructs look up by name (until the construct kit
-replaces the look-ups with objects), and which chart creates each platform identity's KSA."""
+"""Keys of the platform's tables that the platform and tenant tiers wire by name (the core:
+any other chart is an extra service the kit finds by its key), and which chart creates each
+platform identity's KSA."""
 from __future__ import annotations
 
 PLATFORM_TIER = "platform"

@@ -16,7 +16,8 @@ def test_photon_endpoint_is_derived_from_its_service(estate):
     from tomoda_build.bindings import register_imports
     register_imports()
     from tomoda_k8s.platform import PlatformTier
-    tier = PlatformTier(cdk8s.App(), "platform", estate=estate)
+    from tomoda_k8s.platform.props import platform_props
+    tier = PlatformTier(cdk8s.App(), "platform", props=platform_props(estate))
     p = estate.platform.photon
     assert (tier.photon.name, tier.photon.namespace, tier.photon.port) == ("photon", p.namespace, p.port)
     assert tier.photon.url() == f"http://photon.{p.namespace}.svc.cluster.local:{p.port}"

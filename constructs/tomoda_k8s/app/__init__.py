@@ -5,18 +5,17 @@ A pure function of the model: every difference between tenants is a field of the
 """
 from __future__ import annotations
 
-import cdk8s
 from cdk8s_plus_28 import k8s
 from constructs import Construct
 
-from tomoda_model import Estate, Tenant
-
 from .. import layout
-from ..base import DataEndpoints, OutputChart, ServiceEndpoint
+from ..base import DataEndpoints, OutputChart
 from ..netpol import Peer
+from ..platform import PlatformServices
+from ..tenant.props import TenantProps
 from . import security, spec
 from .config import BackendConfig
-from .images import image_refs, tagged
+from .images import tagged
 from .kustomize import Kustomization
 from .networking import AppIngress, PoolPolicy
 from .scaling import PoolAutoscaler, PoolDisruptionBudget
@@ -25,22 +24,25 @@ from .workloads import Workload
 
 
 class TomodaApp(Construct):
-    def __init__(self, scope: Construct, id: str, *, estate: Estate, tenant: Tenant,
-                 photon: ServiceEndpoint, data: DataEndpoints, otlp: ServiceEndpoint,
-                 gsm_store: cdk8s.ApiObject, aws_store: cdk8s.ApiObject,
-                 issuer: cdk8s.ApiObject):
+    """The app of `props.tenant`, talking to its `data` plane and, from the `platform`,
+    to Photon and the trace collector, with its tenant's stores and the issuer."""
+
+    def __init__(self, scope: Construct, id: str, *, props: TenantProps, data: DataEndpoints,
+                 platform: PlatformServices):
         super().__init__(scope, id)
+        tenant = props.tenant
+        photon, stores = platform.photon, platform.stores(tenant)
         self._tenant = tenant
         self._dir = layout.app_dir(tenant)
         self._files: list[str] = []
         app = tenant.app
-        images = image_refs(estate, tenant)
+        images = props.images
 
         self.config = BackendConfig(self._chart("config"), "backend", tenant=tenant, data=data,
-                                    otlp=otlp)
-        self.secrets = BackendSecrets(self._chart("external-secrets"), "backend",
-                                      estate=estate, tenant=tenant,
-                                      gsm_store=gsm_store, aws_store=aws_store)
+                                    otlp=platform.otlp)
+        self.secrets = BackendSecrets(self._chart("external-secrets"), "backend", tenant=tenant,
+                                      backend_secrets=props.backend_secrets,
+                                      gsm_store=stores.gsm, aws_store=stores.aws)
 
         # Both pools run the same image with the same configuration, in different modes.
         env_from = [*self.secrets.env_from(), self.config.env_from()]
@@ -68,10 +70,10 @@ class TomodaApp(Construct):
 
         self.ingress = AppIngress(self._chart("ingress"), "ingress", tenant=tenant,
                                   api=self.api.endpoint, frontend=self.frontend.endpoint,
-                                  issuer=issuer)
+                                  issuer=platform.issuer)
 
         policies = self._chart("network-policies")
-        traefik = estate.platform.charts["traefik"].namespace
+        traefik = platform.ingress_namespace
         for workload, source in ((self.api, traefik), (self.frontend, traefik),
                                  (self.async_, None)):
             PoolPolicy(policies, workload.pool.name, pool=workload.pool, from_namespace=source)
@@ -86,7 +88,7 @@ class TomodaApp(Construct):
                 PoolDisruptionBudget(pdbs, workload.pool.name, workload=workload,
                                      min_available=app.pdb_min_available)
 
-        Kustomization(self, "kustomization", estate=estate, tenant=tenant,
+        Kustomization(self, "kustomization", tenant=tenant, images=list(images.values()),
                       directory=self._dir, resources=list(self._files))
 
     def data_clients(self) -> list[Peer]:

@@ -1,20 +1,9 @@
-"""The app's image references: one formula for the Deployments, the kustomization's
-`images:` block and (through `image_refs`) the Image Updater annotations."""
+"""The app's image references: `TenantProps.images` (alias -> reference without tag) is
+the one formula for the Deployments, the kustomization's `images:` block and the Image
+Updater annotations; `tagged` adds the tenant's tag."""
 from __future__ import annotations
 
-from tomoda_model import Estate, Tenant
-
-
-def image_refs(estate: Estate, tenant: Tenant) -> dict[str, str]:
-    """Image alias -> reference without tag, e.g. backend -> .../tomoda-dev-repo/tomoda-backend.
-
-    The alias is what an Image Updater `image-list` entry may be called; the reference is
-    the kustomization `images[].name` the updater's override must match.
-    """
-    return {
-        "backend": estate.image(tenant, estate.images.backend),
-        "frontend": estate.image(tenant, estate.images.frontend),
-    }
+from tomoda_model import Tenant
 
 
 def tagged(ref: str, tenant: Tenant) -> str:

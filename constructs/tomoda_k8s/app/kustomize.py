@@ -12,27 +12,29 @@ from typing import Sequence
 
 from constructs import Construct
 
-from tomoda_model import Estate, Tenant
+from tomoda_model import Tenant
 
 from ..files import PlainFile
-from .images import image_refs
 
 FILE = "kustomization.yaml"
 
 
-def kustomization(estate: Estate, tenant: Tenant, resources: Sequence[str]) -> dict:
+def kustomization(tenant: Tenant, images: Sequence[str], resources: Sequence[str]) -> dict:
     return {
         "apiVersion": "kustomize.config.k8s.io/v1beta1",
         "kind": "Kustomization",
         "resources": list(resources),
         "images": [{"name": ref, "newTag": tenant.app.image_tag}
-                   for ref in image_refs(estate, tenant).values()],
+                   for ref in images],
     }
 
 
 class Kustomization(Construct):
-    def __init__(self, scope: Construct, id: str, *, estate: Estate, tenant: Tenant,
+    """`directory`'s kustomization.yaml: `resources` in order, every image of `images` at
+    the tenant's tag."""
+
+    def __init__(self, scope: Construct, id: str, *, tenant: Tenant, images: Sequence[str],
                  directory: str, resources: Sequence[str]):
         super().__init__(scope, id)
         self.file = PlainFile(self, "file", output_path=f"{directory}/{FILE}",
-                              content=kustomization(estate, tenant, resources))
+                              content=kustomization(tenant, images, resources))

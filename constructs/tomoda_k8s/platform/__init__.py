@@ -1,15 +1,22 @@
 """The platform tier (issue 4): cluster-wide services, one instance, in k8s/envs/platform/.
 
-Every Helm-installed service is an Argo CD Application pinned to an exact chart version
-from the model; the objects around it (issuer, stores, secrets, ingresses, probes, rules,
-dashboards, Photon) are typed cdk8s objects, one file per service.
+Every Helm-installed service is a `HelmService` (kit.py): an Argo CD Application pinned to an
+exact chart version from the model, with the objects around it (secrets, ingresses, the
+issuer, stores, the forward-auth gate); the other objects (probes, rules, dashboards,
+Photon) are typed cdk8s objects, one file per concern. The tier reads the model only
+through `PlatformProps` (props.py) and hands tenants a `PlatformServices` of objects.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Mapping
+
+import cdk8s
 from constructs import Construct
 
-from imports.io.traefik import Middleware
-from tomoda_model import Estate
+from imports.io.external_secrets import ExternalSecret
+from tomoda_model import Tenant
+from tomoda_model.model import HelmChart
 
 from ..base import ServiceEndpoint
 from .alerts import AlertRules
@@ -19,70 +26,130 @@ from .cnpg_operator import CnpgOperator
 from .common import MiddlewareRef
 from .dashboards import Dashboards
 from .external_dns import ExternalDns
-from .external_secrets import ExternalSecrets
+from .external_secrets import ExternalSecrets, TenantStores
 from .gitops_repo import GitOpsRepository
 from .image_updater import ImageUpdater
-from .monitoring import DASHBOARD_LABEL, DASHBOARD_LABEL_VALUE, Monitoring
+from .kit import CORE_CHARTS, HelmService, PlatformKit, extra_service
+from .monitoring import DASHBOARD_LABEL, DASHBOARD_LABEL_VALUE, Monitoring, MonitoringProps
 from .namespaces import Namespaces
 from .oauth2_proxy import OAuth2Proxy
 from .photon import Photon
 from .probes import PublicProbes
+from .props import PlatformProps
 from .traefik import Traefik
 
 
-class PlatformTier(Construct):
-    """Exposes what other tiers consume, as objects:
+@dataclass(frozen=True)
+class PlatformServices:
+    """What the tenant tiers and apps take from the platform, as objects.
 
-    - `photon`: the Photon Service endpoint (PHOTON_URL of every tenant's backend);
-    - `auth_middleware`: the oauth2-proxy forward-auth Middleware object, and
-      `auth_middleware_ref` with its Ingress annotation (`.annotation`, `.annotations`);
-    - `gsm_store`: the platform's ClusterSecretStore; `stores(tenant)`: a tenant's stores;
-    - `issuer`: the letsencrypt-prod ClusterIssuer.
+    `issuer`: the ClusterIssuer; `auth`: the oauth2-proxy forward-auth Middleware as an
+    Ingress names it; `stores(tenant)`: the tenant's ClusterSecretStores; `git_credentials`:
+    the Secret Image Updater writes back with; `photon`, `otlp`: the geocoder's and the
+    trace collector's endpoints; `ingress_namespace`, `monitoring_namespace`,
+    `postgres_operator_namespace`: the peers a tenant's policies admit; `redis`, `pgadmin`:
+    the chart pins of the tenants' own releases, and `data_namespace` where they run.
     """
+    issuer: cdk8s.ApiObject
+    auth: MiddlewareRef
+    tenant_stores: Mapping[str, TenantStores]
+    git_credentials: ExternalSecret
     photon: ServiceEndpoint
-    auth_middleware: Middleware
-    auth_middleware_ref: MiddlewareRef
+    otlp: ServiceEndpoint
+    ingress_namespace: str
+    monitoring_namespace: str
+    postgres_operator_namespace: str
+    redis: HelmChart
+    pgadmin: HelmChart
+    data_namespace: str
 
-    def __init__(self, scope: Construct, id: str, *, estate: Estate):
+    def stores(self, tenant: Tenant) -> TenantStores:
+        return self.tenant_stores[tenant.name]
+
+
+class PlatformTier(Construct):
+    """Builds every platform service from `props`; `.services` is what tenants take.
+
+    `.extras`: the services of charts outside the core (kit.CORE_CHARTS), each found by its
+    model key in `platform/services/`.
+    """
+
+    def __init__(self, scope: Construct, id: str, *, props: PlatformProps):
         super().__init__(scope, id)
-        charts = estate.platform.charts
-        self.cert_manager = CertManager(self, "cert-manager", estate=estate)
+        charts, secrets, svc = props.charts, props.secrets, props.service
+        self.cert_manager = CertManager(self, "cert-manager", props=svc("cert-manager"),
+                                        acme_email=props.acme_email)
         self.issuer = self.cert_manager.issuer
-        self.traefik = Traefik(self, "traefik", estate=estate)
+        self.traefik = Traefik(self, "traefik", props=svc("traefik"))
         self.external_secrets = ExternalSecrets(
-            self, "external-secrets", estate=estate,
+            self, "external-secrets", props=svc("external-secrets"),
+            controller=props.identities["external_secrets"], secret_scope=props.secret_scope,
             platform_namespaces=[c.namespace for c in charts.values()
-                                 if c.namespace != estate.data_namespace] + [estate.argocd.namespace])
-        self.gsm_store = self.external_secrets.platform
-        self.gitops_repository = GitOpsRepository(self, "gitops-repository", estate=estate,
-                                                  store=self.gsm_store)
-        self.external_dns = ExternalDns(self, "external-dns", estate=estate, store=self.gsm_store)
-        self.oauth2_proxy = OAuth2Proxy(self, "oauth2-proxy", estate=estate, store=self.gsm_store,
-                                        issuer=self.issuer)
+                                 if c.namespace != props.data_namespace] + [props.argo.namespace],
+            tenants=props.tenants, data_namespace=props.data_namespace)
+        self.gsm_store = store = self.external_secrets.platform
+        self.gitops_repository = GitOpsRepository(self, "gitops-repository", argo=props.argo,
+                                                  token=props.gitops_credentials, store=store)
+        self.external_dns = ExternalDns(self, "external-dns", props=svc("external-dns"),
+                                        store=store, token=secrets["cloudflare_api_token"],
+                                        domain=props.domain, owner_id=props.dns_owner_id)
+        self.oauth2_proxy = OAuth2Proxy(self, "oauth2-proxy", props=svc("oauth2-proxy"),
+                                        store=store, issuer=self.issuer,
+                                        host=props.hosts["oauth2_proxy"], domain=props.domain,
+                                        secrets=dict(secrets))
         self.auth_middleware = self.oauth2_proxy.middleware
-        self.auth_middleware_ref = self.oauth2_proxy.ref
-        self.monitoring = Monitoring(self, "monitoring", estate=estate, store=self.gsm_store,
-                                     auth=self.auth_middleware_ref, issuer=self.issuer)
+        self.auth_middleware_ref = auth = self.oauth2_proxy.ref
+        self.monitoring = Monitoring(
+            self, "monitoring", store=store, auth=auth, issuer=self.issuer,
+            props=MonitoringProps(kps=svc("kube-prometheus-stack"), loki=svc("loki"),
+                                  tempo=svc("tempo"), alloy=svc("alloy"),
+                                  blackbox=svc("blackbox-exporter"), hosts=props.hosts,
+                                  alerting=props.alerting,
+                                  grafana_admin=secrets["grafana_admin_password"]))
         ns = self.monitoring.namespace
-        self.probes = PublicProbes(self, "probes", estate=estate, namespace=ns,
-                                   prober_address=self.monitoring.blackbox_address)
-        self.alerts = AlertRules(self, "alerts", estate=estate, namespace=ns)
-        self.argocd_ingress = ArgoCdIngress(self, "argocd-ingress", estate=estate,
-                                            issuer=self.issuer)
-        self.image_updater = ImageUpdater(self, "image-updater", estate=estate,
-                                          store=self.gsm_store)
-        self.cnpg = CnpgOperator(self, "cloudnative-pg", estate=estate)
-        self._photon = Photon(self, "photon", estate=estate)
+        tenants = [f.tenant for f in props.tenants]
+        self.probes = PublicProbes(self, "probes", namespace=ns, tenants=tenants,
+                                   prober_address=self.monitoring.blackbox_address,
+                                   argocd_host=props.argocd.host, sso_host=props.hosts["oauth2_proxy"])
+        redis = charts["redis"]
+        self.alerts = AlertRules(self, "alerts", namespace=ns, tenants=tenants,
+                                 data_namespace=props.data_namespace, redis_chart=redis.chart)
+        self.argocd_ingress = ArgoCdIngress(self, "argocd-ingress", server=props.argocd,
+                                            namespace=props.argo.namespace, issuer=self.issuer)
+        self.image_updater = ImageUpdater(
+            self, "image-updater", props=svc("argocd-image-updater"), store=store,
+            identity=props.identities["image_updater"], registry_host=props.registry_host,
+            git_token=secrets["image_updater_git_token"])
+        self.cnpg = CnpgOperator(self, "cloudnative-pg", props=svc("cloudnative-pg"),
+                                 plugin=charts["plugin-barman-cloud"])
+        self._photon = Photon(self, "photon", p=props.photon, argo=props.argo, sync=props.sync,
+                              tenant_namespaces=[t.namespace for t in tenants])
         self.photon = self._photon.endpoint
-        self.dashboards = Dashboards(self, "dashboards", estate=estate, namespace=ns,
-                                     label=DASHBOARD_LABEL, label_value=DASHBOARD_LABEL_VALUE,
+        self.dashboards = Dashboards(self, "dashboards", namespace=ns, label=DASHBOARD_LABEL,
+                                     label_value=DASHBOARD_LABEL_VALUE, tenants=tenants,
+                                     data_namespace=props.data_namespace, redis_chart=redis.chart,
                                      photon=self._photon.deployment)
-        self.namespaces = Namespaces(
-            self, "namespaces",
-            names=[charts["external-dns"].namespace, charts["external-secrets"].namespace,
-                   charts["oauth2-proxy"].namespace, ns, estate.platform.photon.namespace],
-            keep=[estate.data_namespace])
+        kit = PlatformKit(store=store, issuer=self.issuer, auth=auth, domain=props.domain,
+                          secrets=secrets, hosts=props.hosts, identities=props.identities)
+        self.extras: dict[str, HelmService] = {
+            key: extra_service(self, svc(key), kit) for key in charts if key not in CORE_CHARTS}
+        # Last: every namespace the tier writes an object into, before its release exists.
+        self.namespaces = Namespaces(self, "namespaces",
+                                     names=self._written_namespaces(props.argo.namespace),
+                                     keep=[props.data_namespace])
+        self.services = PlatformServices(
+            issuer=self.issuer, auth=auth, tenant_stores=self.external_secrets.tenants,
+            git_credentials=self.image_updater.git_credentials, photon=self.photon,
+            otlp=self.monitoring.otlp, ingress_namespace=self.traefik.namespace,
+            monitoring_namespace=ns, postgres_operator_namespace=self.cnpg.namespace,
+            redis=redis, pgadmin=charts["pgadmin4"], data_namespace=props.data_namespace)
 
-    def stores(self, tenant):
+    def _written_namespaces(self, argocd_namespace: str) -> set[str]:
+        """Namespaces of the objects this tier renders (Argo CD's exists before any tier)."""
+        return {n.metadata.namespace for n in self.node.find_all()
+                if isinstance(n, cdk8s.ApiObject) and n.metadata.namespace
+                and n.metadata.namespace != argocd_namespace}
+
+    def stores(self, tenant: Tenant) -> TenantStores:
         """The ClusterSecretStores tenant `tenant` reads its secrets through."""
         return self.external_secrets.tenant(tenant)

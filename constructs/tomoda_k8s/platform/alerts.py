@@ -7,6 +7,7 @@ Postgres has a backup.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Sequence
 
 import cdk8s
 from constructs import Construct
@@ -18,7 +19,7 @@ from imports.com.coreos.monitoring import (
     PrometheusRuleSpecGroupsRules,
     PrometheusRuleSpecGroupsRulesExpr,
 )
-from tomoda_model import Estate, Tenant
+from tomoda_model import Tenant
 
 from .argo import CRD_PENDING_ANNOTATION
 from .common import platform_file, redis_master
@@ -46,9 +47,9 @@ class Alert:
             annotations={"summary": self.summary})
 
 
-def redis_statefulset(estate: Estate, tenant: Tenant) -> str:
+def redis_statefulset(tenant: Tenant, redis_chart: str) -> str:
     """The master StatefulSet of the tenant's Redis release (the same rule as its Service)."""
-    return redis_master(tenant.redis.release, estate.platform.charts["redis"].chart)
+    return redis_master(tenant.redis.release, redis_chart)
 
 
 def availability_alerts() -> list[Alert]:
@@ -71,8 +72,7 @@ def availability_alerts() -> list[Alert]:
     ]
 
 
-def data_alerts(estate: Estate, tenant: Tenant) -> list[Alert]:
-    ns = estate.data_namespace
+def data_alerts(tenant: Tenant, ns: str, redis_chart: str) -> list[Alert]:
     pg = tenant.postgres
     pods = f'namespace="{ns}", pod=~"{pg.cluster}-[0-9]+"'
     tag = (("tenant", tenant.name),)
@@ -81,7 +81,7 @@ def data_alerts(estate: Estate, tenant: Tenant) -> list[Alert]:
               "critical", f"Postgres cluster {ns}/{pg.cluster} has an instance down", tag),
         Alert("RedisDown",
               f'(max(kube_statefulset_status_replicas_ready{{namespace="{ns}", '
-              f'statefulset="{redis_statefulset(estate, tenant)}"}}) or vector(0)) < 1',
+              f'statefulset="{redis_statefulset(tenant, redis_chart)}"}}) or vector(0)) < 1',
               "5m", "critical", f"Redis {ns}/{tenant.redis.release} has no ready replica", tag),
     ]
     if pg.backup is not None:
@@ -112,12 +112,16 @@ def certificate_alerts() -> list[Alert]:
 
 
 class AlertRules(Construct):
-    def __init__(self, scope: Construct, id: str, *, estate: Estate, namespace: str):
+    """Every alert, in `namespace`: availability, each tenant's data stores (in
+    `data_namespace`, Redis releases of chart `redis_chart`), certificates."""
+
+    def __init__(self, scope: Construct, id: str, *, namespace: str, tenants: Sequence[Tenant],
+                 data_namespace: str, redis_chart: str):
         super().__init__(scope, id)
         chart = platform_file(self, "file", service="alerts")
         groups = {
             "availability": availability_alerts(),
-            **{f"data-{t.name}": data_alerts(estate, t) for t in estate.tenants.values()},
+            **{f"data-{t.name}": data_alerts(t, data_namespace, redis_chart) for t in tenants},
             "certificates": certificate_alerts(),
         }
         self.rule = PrometheusRule(

@@ -5,6 +5,7 @@ in dist/ has the same shape (project, destination, retry, sync options).
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, Mapping, Optional, Sequence
 
 import cdk8s
@@ -23,7 +24,6 @@ from imports.io.argoproj import (
     ApplicationSpecSyncPolicyRetry,
     ApplicationSpecSyncPolicyRetryBackoff,
 )
-from tomoda_model import Estate
 from tomoda_model.model import HelmChart, SyncPolicy
 
 from ..conventions import CASCADE_FINALIZER, CRD_PENDING_OPTIONS, KEEP_OPTIONS, SYNC_OPTIONS
@@ -39,6 +39,20 @@ KEEP_ANNOTATION = {SYNC_OPTIONS: KEEP_OPTIONS}
 # Custom resources whose CRD a sibling Application installs: the first sync of the parent
 # must not fail its dry run before that CRD exists; the retry below picks them up later.
 CRD_PENDING_ANNOTATION = {SYNC_OPTIONS: CRD_PENDING_OPTIONS}
+
+
+@dataclass(frozen=True)
+class ArgoTarget:
+    """Where every Application lives and what it syncs: Argo CD's namespace and the GitOps
+    repository (its URL, branch and the folder dist/ sits in)."""
+    namespace: str
+    repo_url: str
+    branch: str
+    dist_path: str
+
+    def repo_path(self, dist_relative: str) -> str:
+        """Path inside the GitOps repo (what an Application's `path` names)."""
+        return f"{self.dist_path}/{dist_relative}"
 
 
 def sync_policy(policy: SyncPolicy, *options: str) -> ApplicationSpecSyncPolicy:
@@ -61,7 +75,7 @@ def sync_policy(policy: SyncPolicy, *options: str) -> ApplicationSpecSyncPolicy:
     )
 
 
-def application(scope: Construct, id: str, *, estate: Estate, name: str, namespace: str,
+def application(scope: Construct, id: str, *, argo: ArgoTarget, name: str, namespace: str,
                 source: ApplicationSpecSource, sync: SyncPolicy, options: Sequence[str] = (),
                 annotations: Optional[Mapping[str, str]] = None, cascade_delete: bool = True,
                 ignore_differences: Optional[Sequence[ApplicationSpecIgnoreDifferences]] = None,
@@ -75,7 +89,7 @@ def application(scope: Construct, id: str, *, estate: Estate, name: str, namespa
     return Application(
         scope, id,
         metadata=cdk8s.ApiObjectMetadata(
-            name=name, namespace=estate.argocd.namespace,
+            name=name, namespace=argo.namespace,
             annotations=dict(annotations) if annotations else None,
             finalizers=[CASCADE_FINALIZER] if cascade_delete else None),
         spec=ApplicationSpec(
@@ -86,7 +100,7 @@ def application(scope: Construct, id: str, *, estate: Estate, name: str, namespa
             sync_policy=sync_policy(sync, *options)))
 
 
-def helm_application(scope: Construct, id: str, *, estate: Estate, chart: HelmChart,
+def helm_application(scope: Construct, id: str, *, argo: ArgoTarget, chart: HelmChart,
                      values: Mapping[str, Any], sync: SyncPolicy, release: Optional[str] = None,
                      server_side_apply: bool = False, cascade_delete: bool = True,
                      annotations: Optional[Mapping[str, str]] = None) -> Application:
@@ -100,26 +114,26 @@ def helm_application(scope: Construct, id: str, *, estate: Estate, chart: HelmCh
     name = release or chart.chart
     options = ["CreateNamespace=true"] + (["ServerSideApply=true"] if server_side_apply else [])
     return application(
-        scope, id, estate=estate, name=name, namespace=chart.namespace, sync=sync,
+        scope, id, argo=argo, name=name, namespace=chart.namespace, sync=sync,
         options=options, annotations=annotations, cascade_delete=cascade_delete,
         source=ApplicationSpecSource(
             repo_url=chart.repo_url, chart=chart.chart, target_revision=chart.version,
             helm=ApplicationSpecSourceHelm(release_name=name, values_object=dict(values))))
 
 
-def directory_application(scope: Construct, id: str, *, estate: Estate, name: str, path: str,
+def directory_application(scope: Construct, id: str, *, argo: ArgoTarget, name: str, path: str,
                           namespace: str, sync: SyncPolicy, options: Sequence[str] = (),
                           cascade_delete: bool = False, recurse: bool = True,
                           annotations: Optional[Mapping[str, str]] = None) -> Application:
-    """An Application syncing every manifest under `path` (a repo path) of the GitOps repo
+    """An Application syncing every manifest under `path` (relative to dist/) of the GitOps repo
     (only the files directly in it when not `recurse`).
 
     `cascade_delete` adds the resources finalizer: deleting the Application then deletes
     what it synced (objects annotated Delete=false excepted).
     """
     return application(
-        scope, id, estate=estate, name=name, namespace=namespace, sync=sync, options=options,
+        scope, id, argo=argo, name=name, namespace=namespace, sync=sync, options=options,
         cascade_delete=cascade_delete, annotations=annotations,
         source=ApplicationSpecSource(
-            repo_url=estate.gitops.repo_url, target_revision=estate.gitops.branch, path=path,
+            repo_url=argo.repo_url, target_revision=argo.branch, path=argo.repo_path(path),
             directory=ApplicationSpecSourceDirectory(recurse=recurse)))

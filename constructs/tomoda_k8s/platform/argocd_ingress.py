@@ -6,24 +6,26 @@ from __future__ import annotations
 import cdk8s
 from constructs import Construct
 
-from tomoda_model import Estate
-
 from .common import helm_fullname, platform_file, tls_ingress
+from .props import ArgoCdServer
 
 SERVER_PORT = 80                  # plain HTTP: server.insecure, Traefik terminates TLS
 
 
-def server_service(estate: Estate) -> str:
+def server_service(release: str) -> str:
     """The argo-cd chart names its server Service `<fullname>-server`, and its fullname is
     the release name when that contains the chart's name override `argocd`."""
-    return f"{helm_fullname(estate.argocd.release, 'argocd')}-server"
+    return f"{helm_fullname(release, 'argocd')}-server"
 
 
 class ArgoCdIngress(Construct):
-    def __init__(self, scope: Construct, id: str, *, estate: Estate, issuer: cdk8s.ApiObject):
+    """The UI of `server` (in Argo CD's `namespace`), certificate from `issuer`."""
+
+    def __init__(self, scope: Construct, id: str, *, server: ArgoCdServer, namespace: str,
+                 issuer: cdk8s.ApiObject):
         super().__init__(scope, id)
         chart = platform_file(self, "file", service="argocd-ingress")
+        service = server_service(server.release)
         self.ingress = tls_ingress(
-            chart, "ingress", estate=estate, name=server_service(estate), namespace=estate.argocd.namespace,
-            host=estate.argocd.host, service=server_service(estate), port=SERVER_PORT,
-            issuer=issuer)
+            chart, "ingress", name=service, namespace=namespace, host=server.host,
+            service=service, port=SERVER_PORT, issuer=issuer)

@@ -14,43 +14,46 @@ from __future__ import annotations
 
 from constructs import Construct
 
-from tomoda_model import Estate
+from typing import Sequence
+
+from tomoda_model import SyncPolicy, Tenant
 
 from .. import layout
 from ..base import OutputChart
-from .argo import directory_application
+from .argo import ArgoTarget, directory_application
 
-PLATFORM_TIER = "platform"
 ROOT = "bootstrap"  # the root Application's name (reserved: no tenant may take it)
 
 
 class Bootstrap(Construct):
-    def __init__(self, scope: Construct, id: str, *, estate: Estate):
+    """The root and the tier Applications: the platform tier (in `platform_namespace`,
+    synced by `sync`) and one per tenant (by the tenant's own policy)."""
+
+    def __init__(self, scope: Construct, id: str, *, argo: ArgoTarget, sync: SyncPolicy,
+                 platform_namespace: str, tenants: Sequence[Tenant]):
         super().__init__(scope, id)
-        envs = layout.repo_path(estate, layout.ENVS)
         root_file = OutputChart(self, "root", output_path=layout.BOOTSTRAP_FILE,
-                                namespace=estate.argocd.namespace)
+                                namespace=argo.namespace)
         # No cascade: deleting the root by mistake must orphan the estate, not delete it.
         self.root = directory_application(
-            root_file, ROOT, estate=estate, name=ROOT, path=envs, recurse=False,
-            namespace=estate.argocd.namespace, sync=estate.platform.sync)
+            root_file, ROOT, argo=argo, name=ROOT, path=layout.ENVS, recurse=False,
+            namespace=argo.namespace, sync=sync)
         tiers = OutputChart(self, "tiers", output_path=layout.TIERS_FILE,
-                            namespace=estate.argocd.namespace)
+                            namespace=argo.namespace)
         # Deleting the platform Application by mistake must not take cert-manager, the CRDs
         # and every custom resource in the cluster with it: no cascade for the platform.
         self.platform = directory_application(
-            tiers, PLATFORM_TIER, estate=estate, name=PLATFORM_TIER,
-            path=layout.repo_path(estate, layout.tier_dir(PLATFORM_TIER)),
-            namespace=estate.platform.namespace, sync=estate.platform.sync)
+            tiers, layout.PLATFORM_TIER, argo=argo, name=layout.PLATFORM_TIER,
+            path=layout.tier_dir(layout.PLATFORM_TIER), namespace=platform_namespace, sync=sync)
         # A tenant that prunes (dev) cascades: deleting its Application frees its footprint
         # (seed 000), except what carries Delete=false. A tenant that never prunes (prod)
         # does not: deleting its Application orphans its objects, as removing them from git
         # would (docs/decisions.md, "Deletes").
         self.tenants = {
             tenant.name: directory_application(
-                tiers, f"tenant-{tenant.name}", estate=estate, name=tenant.name,
-                path=layout.repo_path(estate, layout.tier_dir(tenant.name)),
+                tiers, f"tenant-{tenant.name}", argo=argo, name=tenant.name,
+                path=layout.tier_dir(tenant.name),
                 namespace=tenant.namespace, sync=tenant.sync,
                 cascade_delete=tenant.sync.prune)
-            for tenant in estate.tenants.values()
+            for tenant in tenants
         }

@@ -13,11 +13,10 @@ from imports.io.cert_manager import (
     ClusterIssuerSpecAcmeSolversHttp01,
     ClusterIssuerSpecAcmeSolversHttp01Ingress,
 )
-from tomoda_model import Estate
-
-from .argo import CRD_PENDING_ANNOTATION, helm_application
+from .argo import CRD_PENDING_ANNOTATION
 from ..conventions import INGRESS_CLASS
-from .common import platform_file, resources
+from .common import resources
+from .kit import HelmService, ServiceProps
 
 ACME_PROD = "https://acme-v02.api.letsencrypt.org/directory"
 
@@ -26,14 +25,14 @@ ACME_PROD = "https://acme-v02.api.letsencrypt.org/directory"
 LETSENCRYPT_PROD = "letsencrypt-prod"
 
 
-class CertManager(Construct):
-    def __init__(self, scope: Construct, id: str, *, estate: Estate):
-        super().__init__(scope, id)
-        chart = platform_file(self, "file", service="cert-manager")
+class CertManager(HelmService):
+    """`.issuer`: the ClusterIssuer object every Ingress names."""
+
+    def __init__(self, scope: Construct, id: str, *, props: ServiceProps, acme_email: str):
+        super().__init__(scope, id, props=props)
         small = resources("10m", "64Mi", cpu_limit="200m", memory_limit="256Mi")
-        self.application = helm_application(
-            chart, "app", estate=estate, chart=estate.platform.charts["cert-manager"],
-            sync=estate.platform.sync, server_side_apply=True,
+        self.install(
+            server_side_apply=True,
             values={
                 # crds.keep: uninstalling the chart must not delete every Certificate.
                 "crds": {"enabled": True, "keep": True},
@@ -46,10 +45,10 @@ class CertManager(Construct):
         # HTTP-01 through Traefik: every public host already points at Traefik's load
         # balancer, so no DNS credentials are needed by cert-manager (least privilege).
         self.issuer = ClusterIssuer(
-            chart, "issuer",
+            self.file, "issuer",
             metadata=cdk8s.ApiObjectMetadata(name=LETSENCRYPT_PROD, annotations=CRD_PENDING_ANNOTATION),
             spec=ClusterIssuerSpec(acme=ClusterIssuerSpecAcme(
-                server=ACME_PROD, email=estate.platform.acme_email,
+                server=ACME_PROD, email=acme_email,
                 private_key_secret_ref=ClusterIssuerSpecAcmePrivateKeySecretRef(
                     name=f"{LETSENCRYPT_PROD}-account-key"),
                 solvers=[ClusterIssuerSpecAcmeSolvers(http01=ClusterIssuerSpecAcmeSolversHttp01(

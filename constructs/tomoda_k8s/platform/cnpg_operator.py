@@ -10,26 +10,25 @@ from __future__ import annotations
 
 from constructs import Construct
 
-from tomoda_model import Estate
+from tomoda_model.model import HelmChart
 
-from .argo import helm_application
-from .common import platform_file, resources
+from .common import resources
+from .kit import HelmService, ServiceProps
 
 
-class CnpgOperator(Construct):
-    def __init__(self, scope: Construct, id: str, *, estate: Estate):
-        super().__init__(scope, id)
-        chart = platform_file(self, "file", service="cloudnative-pg")
-        self.application = helm_application(
-            chart, "app", estate=estate, chart=estate.platform.charts["cloudnative-pg"],
-            sync=estate.platform.sync, server_side_apply=True,
+class CnpgOperator(HelmService):
+    """The operator, and `plugin` (the Barman Cloud chart) installed beside it in one file."""
+
+    def __init__(self, scope: Construct, id: str, *, props: ServiceProps, plugin: HelmChart):
+        super().__init__(scope, id, props=props)
+        self.install(
+            server_side_apply=True,
             values={
                 "monitoring": {"podMonitorEnabled": True},
                 "resources": resources("50m", "128Mi", cpu_limit="500m", memory_limit="256Mi"),
             })
-        self.barman_cloud = helm_application(
-            chart, "barman-cloud", estate=estate,
-            chart=estate.platform.charts["plugin-barman-cloud"], sync=estate.platform.sync,
+        self.barman_cloud = self.install(
+            id="barman-cloud", chart=plugin,
             values={
                 "resources": resources("10m", "64Mi", cpu_limit="200m", memory_limit="256Mi"),
             })

@@ -11,20 +11,16 @@ from constructs import Construct
 from imports.io.external_secrets import ExternalSecret
 from imports.io.traefik import Middleware
 
-from tomoda_model import Estate
-
 from ..conventions import INGRESS_CLASS
 from .. import layout
 from ..base import OutputChart
 from ..external_secret import external_secret as shared_external_secret
 from .argo import CRD_PENDING_ANNOTATION
 
-PLATFORM_TIER = "platform"
-
 
 def platform_file(scope: Construct, id: str, *, service: str) -> OutputChart:
     """One YAML file per platform service under the platform tier's directory."""
-    return OutputChart(scope, id, output_path=f"{layout.tier_dir(PLATFORM_TIER)}/{service}.yaml")
+    return OutputChart(scope, id, output_path=f"{layout.tier_dir(layout.PLATFORM_TIER)}/{service}.yaml")
 
 
 from ..chart_facts import helm_fullname  # noqa: E402,F401 (one rule for constructs and checks)
@@ -71,7 +67,7 @@ class MiddlewareRef:
         return {"traefik.ingress.kubernetes.io/router.middlewares": self.annotation}
 
 
-def tls_ingress(scope: Construct, id: str, *, estate: Estate, name: str, namespace: str,
+def tls_ingress(scope: Construct, id: str, *, name: str, namespace: str,
                 host: str, service: str, port: int, issuer: cdk8s.ApiObject,
                 middleware: Optional[MiddlewareRef] = None) -> k8s.KubeIngress:
     """An Ingress of one host through Traefik, certificate from `issuer`, optionally guarded."""

@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import json
+from typing import Sequence
 
 from cdk8s_plus_28 import k8s
 from constructs import Construct
 
-from tomoda_model import Estate
+from tomoda_model import Tenant
 
 from .alerts import redis_statefulset
 from .common import platform_file
@@ -33,8 +34,8 @@ def dashboard(uid: str, title: str, panels: list[tuple]) -> dict:
     }
 
 
-def app_overview(estate: Estate) -> dict:
-    namespaces = "|".join(t.namespace for t in estate.tenants.values())
+def app_overview(tenants: Sequence[Tenant]) -> dict:
+    namespaces = "|".join(t.namespace for t in tenants)
     return dashboard("tomoda-app-overview", "Tomoda / App overview", [
         ("Probe success", ("probe_success", "{{tenant}} {{role}} {{instance}}"), "percentunit"),
         ("Requests per second", ("sum by (service) (rate(traefik_service_requests_total[5m]))",
@@ -54,17 +55,17 @@ def app_overview(estate: Estate) -> dict:
     ])
 
 
-def data_plane(estate: Estate, photon: k8s.KubeDeployment) -> dict:
-    ns = estate.data_namespace
+def data_plane(tenants: Sequence[Tenant], ns: str, redis_chart: str,
+               photon: k8s.KubeDeployment) -> dict:
     panels = []
-    for t in estate.tenants.values():
+    for t in tenants:
         pods = f'namespace="{ns}", pod=~"{t.postgres.cluster}-[0-9]+"'
         panels.append((f"{t.name}: Postgres up / backends",
                        (f"min(cnpg_collector_up{{{pods}}})", "up"),
                        (f"sum(cnpg_backends_total{{{pods}}})", "backends"), "short"))
         panels.append((f"{t.name}: Redis ready replicas",
                        (f'max(kube_statefulset_status_replicas_ready{{namespace="{ns}", '
-                        f'statefulset="{redis_statefulset(estate, t)}"}})', "ready"), "short"))
+                        f'statefulset="{redis_statefulset(t, redis_chart)}"}})', "ready"), "short"))
         if t.postgres.backup is not None:
             panels.append((f"{t.name}: age of last backup",
                            (f"time() - max(cnpg_collector_last_available_backup_timestamp{{{pods}}})",
@@ -76,13 +77,17 @@ def data_plane(estate: Estate, photon: k8s.KubeDeployment) -> dict:
 
 
 class Dashboards(Construct):
-    def __init__(self, scope: Construct, id: str, *, estate: Estate, namespace: str,
-                 label: str, label_value: str, photon: k8s.KubeDeployment):
+    """Grafana's dashboards in `namespace`, labelled for its sidecar: the tenants' apps
+    and data planes (as AlertRules), and `photon`'s availability."""
+
+    def __init__(self, scope: Construct, id: str, *, namespace: str, label: str,
+                 label_value: str, tenants: Sequence[Tenant], data_namespace: str,
+                 redis_chart: str, photon: k8s.KubeDeployment):
         super().__init__(scope, id)
         chart = platform_file(self, "file", service="dashboards")
         self.config_maps = []
-        for name, board in (("app-overview", app_overview(estate)),
-                            ("data-plane", data_plane(estate, photon))):
+        for name, board in (("app-overview", app_overview(tenants)),
+                            ("data-plane", data_plane(tenants, data_namespace, redis_chart, photon))):
             self.config_maps.append(k8s.KubeConfigMap(
                 chart, name,
                 metadata=k8s.ObjectMeta(name=f"grafana-dashboard-{name}", namespace=namespace,

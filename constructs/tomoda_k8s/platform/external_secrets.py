@@ -39,12 +39,12 @@ from imports.io.external_secrets import (
     ClusterSecretStoreSpecProviderGcpsmAuthWorkloadIdentity,
     ClusterSecretStoreSpecProviderGcpsmAuthWorkloadIdentityServiceAccountRef,
 )
-from tomoda_model import Estate, Tenant
-from tomoda_model.model import WorkloadIdentity
+from tomoda_model import Tenant
 
-from ..conventions import WI_ANNOTATION
-from .argo import CRD_PENDING_ANNOTATION, helm_application
-from .common import external_secret, platform_file, resources
+from .argo import CRD_PENDING_ANNOTATION
+from .common import resources
+from .kit import HelmService, Identity, ServiceProps
+from .props import SecretScope, TenantFacts
 from .store_policy import tenant_store_policy
 
 AWS_KEY_ID = "access-key-id"
@@ -72,80 +72,85 @@ class TenantStores:
     aws: ClusterSecretStore
 
 
-class ExternalSecrets(Construct):
-    """`.platform`: the platform's store; `.tenant(t)`: a tenant's stores."""
+class ExternalSecrets(HelmService):
+    """`.platform`: the platform's store; `.tenant(t)`: a tenant's stores.
 
-    def __init__(self, scope: Construct, id: str, *, estate: Estate,
-                 platform_namespaces: Sequence[str]):
-        super().__init__(scope, id)
-        self._chart = chart = platform_file(self, "file", service="external-secrets")
-        self._estate = estate
-        helm = estate.platform.charts["external-secrets"]
-        self.namespace = helm.namespace
-        wi = estate.platform.identities["external_secrets"]
+    `controller`: the controller's identity (the platform store reads as it); `scope`: the
+    project, cluster and region the stores read; `platform_namespaces`: who may use the
+    platform store; `tenants`: one pair of stores each; `data_namespace`: where both
+    tenants' stores are admitted, so an admission policy holds each to its own.
+    """
+
+    def __init__(self, scope: Construct, id: str, *, props: ServiceProps, controller: Identity,
+                 secret_scope: SecretScope, platform_namespaces: Sequence[str],
+                 tenants: Sequence[TenantFacts], data_namespace: str):
+        super().__init__(scope, id, props=props, service_account=controller)
+        self._scope = secret_scope
+        self._data_namespace = data_namespace
+        wi = controller
         small = resources("10m", "64Mi", cpu_limit="200m", memory_limit="256Mi")
-        self.application = helm_application(
-            chart, "app", estate=estate, chart=helm, sync=estate.platform.sync,
+        self.install(
             server_side_apply=True,
             values={
                 "installCRDs": True,
                 # Deleting or re-rendering the release must never take the CRDs, and with them
                 # every ExternalSecret and the Secrets they own.
                 "crds": {"annotations": {"helm.sh/resource-policy": "keep"}},
-                "serviceAccount": {"create": True, "name": wi.ksa,
-                                   "annotations": {WI_ANNOTATION: estate.gsa_email(wi)}},
+                "serviceAccount": wi.helm_values(),
                 "serviceMonitor": {"enabled": True},
                 "resources": small,
                 "webhook": {"resources": small},
                 "certController": {"resources": small},
             })
         self.platform = self._gsm_store(PLATFORM, wi, namespaces=sorted(set(platform_namespaces)))
-        self._tenants = {t.name: self._tenant_stores(t) for t in estate.tenants.values()}
+        self._tenants = {f.tenant.name: self._tenant_stores(f) for f in tenants}
         self.policy = tenant_store_policy(
-            chart, "tenant-store-policy", data_namespace=estate.data_namespace,
-            stores={t.name: (s.gsm.name,) for t, s in
-                    ((estate.tenants[n], s) for n, s in self._tenants.items())})
+            self.file, "tenant-store-policy", data_namespace=data_namespace,
+            stores={name: (s.gsm.name,) for name, s in self._tenants.items()})
+
+    @property
+    def tenants(self) -> dict[str, TenantStores]:
+        """Each tenant's stores, by tenant name."""
+        return dict(self._tenants)
 
     def tenant(self, tenant: Tenant) -> TenantStores:
         return self._tenants[tenant.name]
 
-    def _gsm_store(self, audience: str, wi: WorkloadIdentity,
+    def _gsm_store(self, audience: str, wi: Identity,
                    namespaces: Sequence[str]) -> ClusterSecretStore:
-        estate = self._estate
+        scope = self._scope
         return ClusterSecretStore(
-            self._chart, f"gsm-{audience}",
+            self.file, f"gsm-{audience}",
             metadata=cdk8s.ApiObjectMetadata(name=gsm_store_name(audience),
                                              annotations=CRD_PENDING_ANNOTATION),
             spec=ClusterSecretStoreSpec(
                 conditions=[ClusterSecretStoreSpecConditions(namespaces=list(namespaces))],
                 provider=ClusterSecretStoreSpecProvider(
                     gcpsm=ClusterSecretStoreSpecProviderGcpsm(
-                        project_id=estate.gcp.project,
+                        project_id=scope.project,
                         auth=ClusterSecretStoreSpecProviderGcpsmAuth(
                             workload_identity=ClusterSecretStoreSpecProviderGcpsmAuthWorkloadIdentity(
-                                cluster_location=estate.gcp.zone,
-                                cluster_name=estate.cluster.name,
-                                cluster_project_id=estate.gcp.project,
+                                cluster_location=scope.cluster_location,
+                                cluster_name=scope.cluster_name,
+                                cluster_project_id=scope.project,
                                 service_account_ref=ClusterSecretStoreSpecProviderGcpsmAuthWorkloadIdentityServiceAccountRef(
                                     name=wi.ksa, namespace=wi.namespace)))))))
 
-    def _tenant_stores(self, tenant: Tenant) -> TenantStores:
-        estate, chart = self._estate, self._chart
-        wi = estate.eso_identity(tenant)
+    def _tenant_stores(self, facts: TenantFacts) -> TenantStores:
+        tenant, chart, wi = facts.tenant, self.file, facts.store_identity
         # The tenant's identity: a service account beside the controller, which ESO asks for
         # a token of (serviceaccounts/token, granted cluster-wide by the chart).
         k8s.KubeServiceAccount(
             chart, f"sa-{tenant.name}",
             metadata=k8s.ObjectMeta(name=wi.ksa, namespace=wi.namespace,
-                                    annotations={WI_ANNOTATION: estate.gsa_email(wi)}),
+                                    annotations=wi.annotations),
             automount_service_account_token=False)
         gsm = self._gsm_store(tenant.name, wi,
-                              namespaces=[tenant.namespace, estate.data_namespace])
-        reader = external_secret(
-            chart, f"aws-reader-{tenant.name}", name=f"aws-sm-reader-{tenant.name}",
-            namespace=self.namespace, store=self.platform,
-            data={AWS_KEY_ID: estate.tenant_secret(tenant, "aws_sm_reader_access_key_id"),
-                  AWS_SECRET_KEY: estate.tenant_secret(tenant, "aws_sm_reader_secret_access_key")})
+                              namespaces=[tenant.namespace, self._data_namespace])
+        reader = self.add_secret(
+            f"aws-reader-{tenant.name}", name=f"aws-sm-reader-{tenant.name}", store=self.platform,
+            data={AWS_KEY_ID: facts.aws_reader_key_id,
+                  AWS_SECRET_KEY: facts.aws_reader_secret_key})
         ref = dict(name=reader.name, namespace=self.namespace)
         aws = ClusterSecretStore(
             chart, f"aws-{tenant.name}",
@@ -156,7 +161,7 @@ class ExternalSecrets(Construct):
                 provider=ClusterSecretStoreSpecProvider(
                     aws=ClusterSecretStoreSpecProviderAws(
                         service=ClusterSecretStoreSpecProviderAwsService.SECRETS_MANAGER,
-                        region=estate.aws.region,
+                        region=self._scope.aws_region,
                         auth=ClusterSecretStoreSpecProviderAwsAuth(
                             secret_ref=ClusterSecretStoreSpecProviderAwsAuthSecretRef(
                                 access_key_id_secret_ref=ClusterSecretStoreSpecProviderAwsAuthSecretRefAccessKeyIdSecretRef(

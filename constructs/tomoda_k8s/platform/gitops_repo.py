@@ -13,8 +13,7 @@ from typing import Optional
 import cdk8s
 from constructs import Construct
 
-from tomoda_model import Estate
-
+from .argo import ArgoTarget
 from .common import external_secret, platform_file
 
 SECRET_TYPE_LABEL = "argocd.argoproj.io/secret-type"  # how Argo CD finds repository Secrets
@@ -22,17 +21,19 @@ GIT_USERNAME = "tomoda-argocd"  # GitHub takes the token as the password; any us
 
 
 class GitOpsRepository(Construct):
-    """`.credentials`: the ExternalSecret, or None when the repository is public."""
+    """`.credentials`: the ExternalSecret, or None when the repository is public
+    (`token`: the Secret Manager name of its read token)."""
 
-    def __init__(self, scope: Construct, id: str, *, estate: Estate, store: cdk8s.ApiObject):
+    def __init__(self, scope: Construct, id: str, *, argo: ArgoTarget, token: Optional[str],
+                 store: cdk8s.ApiObject):
         super().__init__(scope, id)
         self.credentials: Optional[cdk8s.ApiObject] = None
-        if estate.gitops.credentials_secret is None:
+        if token is None:
             return
         chart = platform_file(self, "file", service="gitops-repository")
         self.credentials = external_secret(
-            chart, "credentials", name="gitops-repository", namespace=estate.argocd.namespace,
-            store=store, data={"token": estate.gitops.credentials_secret},
-            template={"type": "git", "url": estate.gitops.repo_url, "username": GIT_USERNAME,
+            chart, "credentials", name="gitops-repository", namespace=argo.namespace,
+            store=store, data={"token": token},
+            template={"type": "git", "url": argo.repo_url, "username": GIT_USERNAME,
                       "password": "{{ .token }}"},
             secret_labels={SECRET_TYPE_LABEL: "repository"})

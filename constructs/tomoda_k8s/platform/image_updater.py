@@ -15,11 +15,8 @@ from __future__ import annotations
 import cdk8s
 from constructs import Construct
 
-from tomoda_model import Estate
-
-from .argo import helm_application
-from .common import external_secret, platform_file, resources
-from ..conventions import WI_ANNOTATION
+from .common import resources
+from .kit import HelmService, Identity, ServiceProps
 
 AUTH_SCRIPT = "gar-auth.sh"
 SCRIPTS_DIR = "/scripts"  # where the chart mounts authScripts
@@ -36,25 +33,21 @@ def auth_script() -> str:
 GIT_USERNAME = "tomoda-image-updater"  # GitHub takes the token as password; any user name
 
 
-class ImageUpdater(Construct):
-    """`git_credentials`: the ExternalSecret of the Secret write-back pushes with."""
+class ImageUpdater(HelmService):
+    """`git_credentials`: the ExternalSecret of the Secret write-back pushes with (`git_token`
+    is its Secret Manager name); `identity` reads the registries of `registry_host`."""
 
-    def __init__(self, scope: Construct, id: str, *, estate: Estate, store: cdk8s.ApiObject):
-        super().__init__(scope, id)
-        chart = platform_file(self, "file", service="argocd-image-updater")
-        self.git_credentials = external_secret(
-            chart, "git-credentials", name="argocd-image-updater-git",
-            namespace=estate.argocd.namespace, store=store,
-            data={"password": estate.secrets.platform["image_updater_git_token"]},
+    def __init__(self, scope: Construct, id: str, *, props: ServiceProps, store: cdk8s.ApiObject,
+                 identity: Identity, registry_host: str, git_token: str):
+        super().__init__(scope, id, props=props, service_account=identity)
+        self.git_credentials = self.add_secret(
+            "git-credentials", name="argocd-image-updater-git", store=store,
+            data={"password": git_token},
             template={"username": GIT_USERNAME, "password": "{{ .password }}"})
-        wi = estate.platform.identities["image_updater"]
-        host = estate.registry_host()
-        self.application = helm_application(
-            chart, "app", estate=estate, chart=estate.platform.charts["argocd-image-updater"],
-            sync=estate.platform.sync,
+        host = registry_host
+        self.install(
             values={
-                "serviceAccount": {"create": True, "name": wi.ksa,
-                                   "annotations": {WI_ANNOTATION: estate.gsa_email(wi)}},
+                "serviceAccount": identity.helm_values(),
                 "config": {
                     # Read Applications through the Kubernetes API: no Argo CD API token.
                     "applicationsAPIKind": "kubernetes",

@@ -2,15 +2,17 @@
 Tempo and the blackbox exporter, with the internal UIs behind oauth2-proxy."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Mapping
+
 import cdk8s
 from constructs import Construct
 
-from tomoda_model import Estate
 from tomoda_model.model import Alerting, ReceiverKind
 
 from ..base import ServiceEndpoint
-from .argo import helm_application
-from .common import MiddlewareRef, external_secret, helm_fullname, platform_file, resources, tls_ingress
+from .common import MiddlewareRef, helm_fullname, resources
+from .kit import HelmService, ServiceProps
 
 KPS = "kube-prometheus-stack"
 GRAFANA_ADMIN_SECRET = "grafana-admin"
@@ -58,96 +60,16 @@ LOG_RETENTION = "336h"  # 14 days of logs
 BLACKBOX_PORT = 9115
 
 
-class Monitoring(Construct):
-    def __init__(self, scope: Construct, id: str, *, estate: Estate, store: cdk8s.ApiObject,
-                 auth: MiddlewareRef, issuer: cdk8s.ApiObject):
-        super().__init__(scope, id)
-        charts = estate.platform.charts
-        kps = charts["kube-prometheus-stack"]
-        self.namespace = kps.namespace
-        hosts = estate.platform.internal_hosts
-        sync = estate.platform.sync
+class Loki(HelmService):
+    """Loki (the grafana-community chart: grafana.github.io's is GEL-only since 7.0.0):
+    monolithic on a filesystem volume (one cluster, modest log volume). Retention needs the
+    compactor: without retention_enabled nothing is ever deleted and the volume fills.
+    `.endpoint`: its Service, Grafana's data source and the collector's target."""
 
-        # --- kube-prometheus-stack
-        chart = platform_file(self, "kps", service="kube-prometheus-stack")
-        self.grafana_admin = external_secret(
-            chart, "grafana-admin", name=GRAFANA_ADMIN_SECRET, namespace=kps.namespace, store=store,
-            data={"password": estate.secrets.platform["grafana_admin_password"]},
-            template={"admin-user": "admin", "admin-password": "{{ .password }}"})
-        # Grafana's data sources: each chart's Service, in that chart's own namespace.
-        loki = ServiceEndpoint(helm_fullname("loki", charts["loki"].chart), charts["loki"].namespace,
-                               LOKI_PORT)
-        tempo = ServiceEndpoint(helm_fullname("tempo", charts["tempo"].chart),
-                                charts["tempo"].namespace, TEMPO_PORT)
-        self.receiver = external_secret(
-            chart, "alert-receiver", name=RECEIVER_SECRET, namespace=kps.namespace, store=store,
-            data={RECEIVER_KEY: estate.platform.alerting.secret})
-        kps_name = helm_fullname(KPS, kps.chart)
-        self.services = {  # the chart's Service names and ports, for the Ingresses below
-            "grafana": (helm_fullname(KPS, "grafana"), 80),
-            "prometheus": (f"{kps_name}-prometheus", 9090),
-            "alertmanager": (f"{kps_name}-alertmanager", 9093),
-        }
-        # *SelectorNilUsesHelmValues false: Prometheus picks up every ServiceMonitor,
-        # PodMonitor, Probe and PrometheusRule in the cluster, not only this release's.
-        self.kps = helm_application(
-            chart, "app", estate=estate, chart=kps, release=KPS, sync=sync, server_side_apply=True,
-            values={
-                "prometheus": {"prometheusSpec": {
-                    "serviceMonitorSelectorNilUsesHelmValues": False,
-                    "podMonitorSelectorNilUsesHelmValues": False,
-                    "ruleSelectorNilUsesHelmValues": False,
-                    "probeSelectorNilUsesHelmValues": False,
-                    "scrapeConfigSelectorNilUsesHelmValues": False,
-                    "retention": "15d",
-                    "externalUrl": f"https://{hosts['prometheus']}",
-                    "resources": resources("200m", "1Gi", cpu_limit="1", memory_limit="2Gi"),
-                    "storageSpec": {"volumeClaimTemplate": {"spec": {
-                        "accessModes": ["ReadWriteOnce"],
-                        "resources": {"requests": {"storage": "30Gi"}}}}},
-                }},
-                "alertmanager": {
-                    "alertmanagerSpec": {
-                        "externalUrl": f"https://{hosts['alertmanager']}",
-                        "secrets": [self.receiver.name],
-                        "resources": resources("10m", "64Mi", cpu_limit="100m", memory_limit="128Mi"),
-                    },
-                    "config": alertmanager_config(estate.platform.alerting),
-                },
-                **{component: {"enabled": False} for component in GKE_ABSENT_COMPONENTS},
-                "grafana": {
-                    "admin": {"existingSecret": self.grafana_admin.name,
-                              "userKey": "admin-user", "passwordKey": "admin-password"},
-                    "grafana.ini": {"server": {"root_url": f"https://{hosts['grafana']}"}},
-                    "sidecar": {"dashboards": {"enabled": True, "label": DASHBOARD_LABEL,
-                                               "labelValue": DASHBOARD_LABEL_VALUE,
-                                               "searchNamespace": "ALL"}},
-                    "additionalDataSources": [
-                        {"name": "Loki", "type": "loki", "uid": "loki", "url": loki.url()},
-                        {"name": "Tempo", "type": "tempo", "uid": "tempo", "url": tempo.url()},
-                    ],
-                    "resources": resources("50m", "128Mi", cpu_limit="500m", memory_limit="512Mi"),
-                },
-                "prometheusOperator": {"resources": resources("50m", "128Mi", cpu_limit="200m",
-                                                              memory_limit="256Mi")},
-                "kube-state-metrics": {"resources": resources("10m", "64Mi", cpu_limit="100m",
-                                                              memory_limit="256Mi")},
-                "prometheus-node-exporter": {"resources": resources("10m", "32Mi", cpu_limit="100m",
-                                                                    memory_limit="64Mi")},
-            })
-        self.ingresses = {
-            ui: tls_ingress(chart, f"ingress-{ui}", estate=estate, name=ui, namespace=kps.namespace,
-                            host=hosts[ui], service=service, port=port, issuer=issuer,
-                            middleware=auth)
-            for ui, (service, port) in self.services.items()
-        }
-
-        # --- Loki (the grafana-community chart: grafana.github.io's is GEL-only since 7.0.0):
-        # monolithic on a filesystem volume (one cluster, modest log volume). Retention needs
-        # the compactor: without retention_enabled nothing is ever deleted and the volume fills.
-        self.loki = helm_application(
-            platform_file(self, "loki", service="loki"), "app", estate=estate,
-            chart=charts["loki"], release="loki", sync=sync,
+    def __init__(self, scope: Construct, id: str, *, props: ServiceProps):
+        super().__init__(scope, id, props=props, release="loki")
+        self.api = self.endpoint(LOKI_PORT)
+        self.install(
             values={
                 "deploymentMode": "Monolithic",
                 "loki": {
@@ -171,10 +93,15 @@ class Monitoring(Construct):
                 "sidecar": {"rules": {"enabled": False}},
             })
 
-        # --- Tempo: single binary, local storage, OTLP receivers for the app's traces.
-        self.tempo = helm_application(
-            platform_file(self, "tempo", service="tempo"), "app", estate=estate,
-            chart=charts["tempo"], release="tempo", sync=sync,
+
+class Tempo(HelmService):
+    """Tempo: single binary, local storage, OTLP receivers for the app's traces.
+    `.api`: its query Service (Grafana's data source); the collector sends OTLP to its host."""
+
+    def __init__(self, scope: Construct, id: str, *, props: ServiceProps):
+        super().__init__(scope, id, props=props, release="tempo")
+        self.api = self.endpoint(TEMPO_PORT)
+        self.install(
             values={
                 "tempo": {
                     "storage": {"trace": {"backend": "local"}},
@@ -190,16 +117,14 @@ class Monitoring(Construct):
                 "serviceMonitor": {"enabled": True},
             })
 
-        self.collector = Collector(self, "collector", estate=estate, loki=loki, tempo=tempo)
-        self.otlp = self.collector.otlp_http
 
-        # --- blackbox exporter: the prober behind every Probe (see probes.py).
-        bb = charts["blackbox-exporter"]
-        self.blackbox_service = helm_fullname(bb.chart, bb.chart)
-        self.blackbox_address = f"{self.blackbox_service}.{bb.namespace}.svc.cluster.local:{BLACKBOX_PORT}"
-        self.blackbox = helm_application(
-            platform_file(self, "blackbox", service="blackbox-exporter"), "app", estate=estate,
-            chart=bb, sync=sync,
+class BlackboxExporter(HelmService):
+    """The prober behind every Probe (see probes.py); `.prober` is its Service."""
+
+    def __init__(self, scope: Construct, id: str, *, props: ServiceProps):
+        super().__init__(scope, id, props=props)
+        self.prober = self.endpoint(BLACKBOX_PORT)
+        self.install(
             values={
                 "config": {"modules": {"http_2xx": {
                     "prober": "http", "timeout": "10s",
@@ -207,6 +132,116 @@ class Monitoring(Construct):
                              "follow_redirects": True, "preferred_ip_protocol": "ip4"}}}},
                 "resources": resources("10m", "32Mi", cpu_limit="100m", memory_limit="64Mi"),
             })
+
+
+@dataclass(frozen=True)
+class MonitoringProps:
+    """The monitoring charts' props, the internal UIs' hosts (grafana, prometheus,
+    alertmanager) and the Secret Manager names of Grafana's admin password and of the
+    alert receiver's credential (`alerting.secret`)."""
+    kps: ServiceProps
+    loki: ServiceProps
+    tempo: ServiceProps
+    alloy: ServiceProps
+    blackbox: ServiceProps
+    hosts: Mapping[str, str]
+    alerting: Alerting
+    grafana_admin: str
+
+
+class PrometheusStack(HelmService):
+    """kube-prometheus-stack: Prometheus, Alertmanager and Grafana (data sources `loki` and
+    `tempo`), each UI behind `auth` with a certificate from `issuer`."""
+
+    def __init__(self, scope: Construct, id: str, *, props: MonitoringProps, store: cdk8s.ApiObject,
+                 auth: MiddlewareRef, issuer: cdk8s.ApiObject, loki: ServiceEndpoint,
+                 tempo: ServiceEndpoint):
+        super().__init__(scope, id, props=props.kps, release=KPS)
+        hosts = props.hosts
+        self.grafana_admin = self.add_secret(
+            "grafana-admin", name=GRAFANA_ADMIN_SECRET, store=store,
+            data={"password": props.grafana_admin},
+            template={"admin-user": "admin", "admin-password": "{{ .password }}"})
+        self.receiver = self.add_secret(
+            "alert-receiver", name=RECEIVER_SECRET, store=store,
+            data={RECEIVER_KEY: props.alerting.secret})
+        self.services = {  # the chart's Services, for the Ingresses below
+            "grafana": self.endpoint(80, name=helm_fullname(KPS, "grafana")),
+            "prometheus": self.endpoint(9090, suffix="-prometheus"),
+            "alertmanager": self.endpoint(9093, suffix="-alertmanager"),
+        }
+        # *SelectorNilUsesHelmValues false: Prometheus picks up every ServiceMonitor,
+        # PodMonitor, Probe and PrometheusRule in the cluster, not only this release's.
+        self.install(
+            server_side_apply=True,
+            values={
+                "prometheus": {"prometheusSpec": {
+                    "serviceMonitorSelectorNilUsesHelmValues": False,
+                    "podMonitorSelectorNilUsesHelmValues": False,
+                    "ruleSelectorNilUsesHelmValues": False,
+                    "probeSelectorNilUsesHelmValues": False,
+                    "scrapeConfigSelectorNilUsesHelmValues": False,
+                    "retention": "15d",
+                    "externalUrl": f"https://{hosts['prometheus']}",
+                    "resources": resources("200m", "1Gi", cpu_limit="1", memory_limit="2Gi"),
+                    "storageSpec": {"volumeClaimTemplate": {"spec": {
+                        "accessModes": ["ReadWriteOnce"],
+                        "resources": {"requests": {"storage": "30Gi"}}}}},
+                }},
+                "alertmanager": {
+                    "alertmanagerSpec": {
+                        "externalUrl": f"https://{hosts['alertmanager']}",
+                        "secrets": [self.receiver.name],
+                        "resources": resources("10m", "64Mi", cpu_limit="100m", memory_limit="128Mi"),
+                    },
+                    "config": alertmanager_config(props.alerting),
+                },
+                **{component: {"enabled": False} for component in GKE_ABSENT_COMPONENTS},
+                "grafana": {
+                    "admin": {"existingSecret": self.grafana_admin.name,
+                              "userKey": "admin-user", "passwordKey": "admin-password"},
+                    "grafana.ini": {"server": {"root_url": f"https://{hosts['grafana']}"}},
+                    "sidecar": {"dashboards": {"enabled": True, "label": DASHBOARD_LABEL,
+                                               "labelValue": DASHBOARD_LABEL_VALUE,
+                                               "searchNamespace": "ALL"}},
+                    "additionalDataSources": [
+                        {"name": "Loki", "type": "loki", "uid": "loki", "url": loki.url()},
+                        {"name": "Tempo", "type": "tempo", "uid": "tempo", "url": tempo.url()},
+                    ],
+                    "resources": resources("50m", "128Mi", cpu_limit="500m", memory_limit="512Mi"),
+                },
+                "prometheusOperator": {"resources": resources("50m", "128Mi", cpu_limit="200m",
+                                                              memory_limit="256Mi")},
+                "kube-state-metrics": {"resources": resources("10m", "64Mi", cpu_limit="100m",
+                                                              memory_limit="256Mi")},
+                "prometheus-node-exporter": {"resources": resources("10m", "32Mi", cpu_limit="100m",
+                                                                    memory_limit="64Mi")},
+            })
+        self.ingresses = {
+            ui: self.add_ingress(f"ingress-{ui}", name=ui, host=hosts[ui], service=service,
+                                 issuer=issuer, guard=auth)
+            for ui, service in self.services.items()
+        }
+
+
+class Monitoring(Construct):
+    """The monitoring stack. `.namespace`: where its rules, probes and dashboards go;
+    `.otlp`: the endpoint apps export traces to; `.blackbox_address`: the prober's address."""
+
+    def __init__(self, scope: Construct, id: str, *, props: MonitoringProps, store: cdk8s.ApiObject,
+                 auth: MiddlewareRef, issuer: cdk8s.ApiObject):
+        super().__init__(scope, id)
+        self.namespace = props.kps.chart.namespace
+        # Grafana's data sources: each chart's Service, in that chart's own namespace.
+        self.loki = Loki(self, "loki", props=props.loki)
+        self.tempo = Tempo(self, "tempo", props=props.tempo)
+        self.kps = PrometheusStack(self, "kps", props=props, store=store, auth=auth,
+                                   issuer=issuer, loki=self.loki.api, tempo=self.tempo.api)
+        self.collector = Collector(self, "collector", props=props.alloy, loki=self.loki.api,
+                                   tempo=self.tempo.api)
+        self.otlp = self.collector.otlp_http
+        self.blackbox = BlackboxExporter(self, "blackbox", props=props.blackbox)
+        self.blackbox_address = f"{self.blackbox.prober.host}:{self.blackbox.prober.port}"
 
 
 def collector_config(loki: ServiceEndpoint, tempo: ServiceEndpoint) -> str:
@@ -282,21 +317,16 @@ otelcol.exporter.otlp "tempo" {{
 """
 
 
-class Collector(Construct):
+class Collector(HelmService):
     """Grafana Alloy: ships logs to Loki and accepts OTLP for Tempo (`.otlp_http` is the
     endpoint apps export traces to)."""
 
-    def __init__(self, scope: Construct, id: str, *, estate: Estate, loki: ServiceEndpoint,
+    def __init__(self, scope: Construct, id: str, *, props: ServiceProps, loki: ServiceEndpoint,
                  tempo: ServiceEndpoint):
-        super().__init__(scope, id)
-        chart = estate.platform.charts["alloy"]
-        release = "alloy"
-        self.otlp_http = ServiceEndpoint(helm_fullname(release, chart.chart), chart.namespace,
-                                         OTLP_HTTP_PORT)
+        super().__init__(scope, id, props=props, release="alloy")
+        self.otlp_http = self.endpoint(OTLP_HTTP_PORT)
         pods = ["pods", "pods/log", "namespaces"]
-        self.application = helm_application(
-            platform_file(self, "file", service="alloy"), "app", estate=estate, chart=chart,
-            release=release, sync=estate.platform.sync,
+        self.install(
             values={
                 # One instance tails every pod through the API; a DaemonSet would read node
                 # files as root through a hostPath.

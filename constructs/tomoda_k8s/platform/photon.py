@@ -21,12 +21,14 @@ from __future__ import annotations
 from cdk8s_plus_28 import k8s
 from constructs import Construct
 
-from tomoda_model import Estate
+from typing import Sequence
+
+from tomoda_model.model import Photon as PhotonModel, SyncPolicy
 
 from .. import layout
 from ..base import OutputChart, ServiceEndpoint
 from ..conventions import HEALTH_GATE, HEALTH_GATE_SYNC_ONLY
-from .argo import KEEP_ANNOTATION, directory_application
+from .argo import KEEP_ANNOTATION, ArgoTarget, directory_application
 from .common import platform_file
 
 NAME = "photon"
@@ -43,8 +45,7 @@ STARTUP_FAILURES = 720  # 12 h
 NOMINATIM_HOST = "nominatim"  # in-cluster Nominatim, not provisioned yet (indexer suspended)
 
 
-def index_url(estate: Estate) -> str:
-    p = estate.platform.photon
+def index_url(p: PhotonModel) -> str:
     return f"https://storage.googleapis.com/{p.index_bucket}/{p.index_object}"
 
 
@@ -77,8 +78,7 @@ def _scratch_volume() -> k8s.Volume:
         size_limit=k8s.Quantity.from_string(SCRATCH_SIZE)))
 
 
-def _resources(estate: Estate) -> k8s.ResourceRequirements:
-    p = estate.platform.photon
+def _resources(p: PhotonModel) -> k8s.ResourceRequirements:
     return k8s.ResourceRequirements(
         requests={"cpu": k8s.Quantity.from_string("250m"),
                   "memory": k8s.Quantity.from_string(p.memory_limit)},
@@ -89,14 +89,17 @@ def _resources(estate: Estate) -> k8s.ResourceRequirements:
 class Photon(Construct):
     endpoint: ServiceEndpoint
 
-    def __init__(self, scope: Construct, id: str, *, estate: Estate):
+    """The model's Photon (`p`), its Application in the platform tier (`argo`, `sync`),
+    reachable from the `tenant_namespaces` only; `.endpoint` is its Service."""
+
+    def __init__(self, scope: Construct, id: str, *, p: PhotonModel, argo: ArgoTarget,
+                 sync: SyncPolicy, tenant_namespaces: Sequence[str]):
         super().__init__(scope, id)
-        p = estate.platform.photon
         directory = f"{layout.APPS}/{NAME}"
         self.application = directory_application(
-            platform_file(self, "app", service="photon"), "application", estate=estate,
-            name=NAME, path=layout.repo_path(estate, directory), namespace=p.namespace,
-            sync=estate.platform.sync, annotations={HEALTH_GATE: HEALTH_GATE_SYNC_ONLY})
+            platform_file(self, "app", service="photon"), "application", argo=argo,
+            name=NAME, path=directory, namespace=p.namespace,
+            sync=sync, annotations={HEALTH_GATE: HEALTH_GATE_SYNC_ONLY})
         chart = OutputChart(self, "file", output_path=f"{directory}/{NAME}.yaml")
         labels = {"app": NAME}
         image = f"{p.image}:{p.tag}"
@@ -131,11 +134,11 @@ class Photon(Construct):
                             command=SERVER_COMMAND, working_dir=PHOTON_HOME,
                             ports=[k8s.ContainerPort(name="http", container_port=p.port)],
                             # FILE_URL also disables the image's own updates (src/utils/config.py).
-                            env=[k8s.EnvVar(name="FILE_URL", value=index_url(estate)),
+                            env=[k8s.EnvVar(name="FILE_URL", value=index_url(p)),
                                  k8s.EnvVar(name="UV_CACHE_DIR", value=UV_CACHE_DIR)],
                             volume_mounts=[k8s.VolumeMount(name="data", mount_path=DATA_DIR),
                                            k8s.VolumeMount(name="tmp", mount_path=SCRATCH)],
-                            resources=_resources(estate),
+                            resources=_resources(p),
                             security_context=_security(),
                             # First start downloads and unpacks the index: allow up to 12 h.
                             startup_probe=k8s.Probe(http_get=status,
@@ -161,7 +164,7 @@ class Photon(Construct):
         self.endpoint = ServiceEndpoint.of(self.service, p.port)
 
         # Only the tenants' backends geocode; the indexer takes no traffic at all.
-        tenants = sorted(t.namespace for t in estate.tenants.values())
+        tenants = sorted(tenant_namespaces)
         self.network_policy = k8s.KubeNetworkPolicy(
             chart, "policy",
             metadata=meta(f"{NAME}-policy"),
@@ -205,7 +208,7 @@ class Photon(Construct):
                                          "-data-dir", DATA_DIR],
                                 volume_mounts=[k8s.VolumeMount(name="scratch", mount_path=DATA_DIR),
                                                k8s.VolumeMount(name="tmp", mount_path=SCRATCH)],
-                                resources=_resources(estate),
+                                resources=_resources(p),
                                 security_context=_security())],
                             volumes=[k8s.Volume(name="scratch", empty_dir=k8s.EmptyDirVolumeSource(
                                 size_limit=k8s.Quantity.from_string(p.storage))), _scratch_volume()],

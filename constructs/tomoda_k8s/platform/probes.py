@@ -1,6 +1,8 @@
 """Blackbox Probes of every tenant's public hosts, derived from the model's hosts."""
 from __future__ import annotations
 
+from typing import Sequence
+
 import cdk8s
 from constructs import Construct
 
@@ -11,7 +13,7 @@ from imports.com.coreos.monitoring import (
     ProbeSpecTargets,
     ProbeSpecTargetsStaticConfig,
 )
-from tomoda_model import Estate, Tenant
+from tomoda_model import Tenant
 
 from .argo import CRD_PENDING_ANNOTATION
 from .common import platform_file
@@ -30,19 +32,22 @@ def probe_targets(tenant: Tenant) -> dict[str, list[str]]:
     }
 
 
-def platform_targets(estate: Estate) -> list[str]:
+def platform_targets(argocd_host: str, sso_host: str) -> list[str]:
     """The shared public entry points: the Argo CD UI/API and the SSO gate of internal UIs.
 
     The CDN hosts are not probed: CloudFront answers 403 for a path without an object, and no
     object is guaranteed to exist; CloudFront's own health is AWS's to watch.
     """
-    return [f"https://{estate.argocd.host}{ARGOCD_HEALTH_PATH}",
-            f"https://{estate.platform.internal_hosts['oauth2_proxy']}{OAUTH2_PROXY_PING_PATH}"]
+    return [f"https://{argocd_host}{ARGOCD_HEALTH_PATH}",
+            f"https://{sso_host}{OAUTH2_PROXY_PING_PATH}"]
 
 
 class PublicProbes(Construct):
-    def __init__(self, scope: Construct, id: str, *, estate: Estate, namespace: str,
-                 prober_address: str):
+    """Probes in `namespace` through `prober_address`: each tenant's hosts, and the shared
+    entry points (`argocd_host`, oauth2-proxy's `sso_host`)."""
+
+    def __init__(self, scope: Construct, id: str, *, namespace: str, prober_address: str,
+                 tenants: Sequence[Tenant], argocd_host: str, sso_host: str):
         super().__init__(scope, id)
         chart = platform_file(self, "file", service="probes")
 
@@ -59,7 +64,7 @@ class PublicProbes(Construct):
 
         self.probes: list[Probe] = [
             probe(f"{tenant.name}-{role}", urls, {"tenant": tenant.name, "role": role})
-            for tenant in estate.tenants.values()
+            for tenant in tenants
             for role, urls in probe_targets(tenant).items()]
-        self.probes.append(probe("platform-entrypoints", platform_targets(estate),
+        self.probes.append(probe("platform-entrypoints", platform_targets(argocd_host, sso_host),
                                  {"role": "platform"}))

@@ -3,23 +3,19 @@ from __future__ import annotations
 
 from constructs import Construct
 
-from tomoda_model import Estate
-
-from .argo import helm_application
 from ..conventions import INGRESS_CLASS
-from .common import platform_file, resources
+from .common import resources
+from .kit import HelmService, ServiceProps
 
 LB_TYPE_ANNOTATION = {"cloud.google.com/load-balancer-type": "External"}
 
 
-class Traefik(Construct):
-    def __init__(self, scope: Construct, id: str, *, estate: Estate):
-        super().__init__(scope, id)
-        chart = platform_file(self, "file", service="traefik")
-        self.namespace = estate.platform.charts["traefik"].namespace
-        self.application = helm_application(
-            chart, "app", estate=estate, chart=estate.platform.charts["traefik"],
-            sync=estate.platform.sync,
+class Traefik(HelmService):
+    """`.namespace`: where the ingress controller's pods run (the peer every UI admits)."""
+
+    def __init__(self, scope: Construct, id: str, *, props: ServiceProps):
+        super().__init__(scope, id, props=props)
+        self.install(
             values={
                 "service": {"type": "LoadBalancer", "annotations": LB_TYPE_ANNOTATION},
                 "ingressClass": {"enabled": True, "isDefaultClass": True, "name": INGRESS_CLASS},

@@ -9,15 +9,16 @@ import cdk8s
 from cdk8s_plus_28 import k8s
 from constructs import Construct
 
-from tomoda_model import Estate, Tenant
+from tomoda_model import Tenant
+from tomoda_model.model import HelmChart
 
 from ..base import ServiceEndpoint
 from ..netpol import Peer, Rule, admit
 from ..platform.argo import helm_application
 from ..platform.common import MiddlewareRef, helm_fullname, resources, tls_ingress
+from .props import TenantProps
 from .secrets import GsmSecret
 
-PGADMIN_CHART_KEY = "pgadmin4"  # key of estate.platform.charts
 PGADMIN_PORT = 80               # the chart's service.port
 PGADMIN_PASSWORD_KEY = "password"
 PGADMIN_RESOURCES = resources("50m", "128Mi", cpu_limit="500m", memory_limit="512Mi")
@@ -32,7 +33,6 @@ REDIS_INSIGHT_RESOURCES = resources("50m", "128Mi", cpu_limit="500m", memory_lim
 REDIS_INSIGHT_UID = 1000
 SCRATCH = {"data": "/data", "tmp": "/tmp"}  # the only writable paths (volume -> mount)
 SCRATCH_SIZE = "256Mi"
-TRAEFIK_CHART_KEY = "traefik"  # only Traefik's namespace may reach the UI
 
 
 def _quantities(values: dict) -> dict:
@@ -40,20 +40,24 @@ def _quantities(values: dict) -> dict:
 
 
 class AdminUis(Construct):
-    """Both UIs of one tenant, each behind `middleware` with a certificate from `issuer`."""
+    """Both UIs of one tenant, each behind `auth` with a certificate from `issuer`, reachable
+    only from the ingress controller's namespace `ingress_namespace`; pgAdmin installs chart
+    `pgadmin`."""
 
-    def __init__(self, scope: Construct, id: str, *, estate: Estate, tenant: Tenant,
+    def __init__(self, scope: Construct, id: str, *, props: TenantProps, pgadmin: HelmChart,
                  postgres: ServiceEndpoint, redis: ServiceEndpoint, redis_password: GsmSecret,
-                 store: cdk8s.ApiObject, middleware: cdk8s.ApiObject, issuer: cdk8s.ApiObject):
+                 store: cdk8s.ApiObject, auth: MiddlewareRef, issuer: cdk8s.ApiObject,
+                 ingress_namespace: str):
         super().__init__(scope, id)
-        self.pgadmin = PgAdmin(self, "pgadmin", estate=estate, tenant=tenant, postgres=postgres,
-                               store=store)
-        self.redis_insight = RedisInsight(self, "redis-insight", estate=estate, tenant=tenant,
-                                          redis=redis, password=redis_password)
-        auth = MiddlewareRef.of(middleware)
+        tenant = props.tenant
+        self.pgadmin = PgAdmin(self, "pgadmin", props=props, chart=pgadmin, postgres=postgres,
+                               store=store, ingress_namespace=ingress_namespace)
+        self.redis_insight = RedisInsight(self, "redis-insight", tenant=tenant, redis=redis,
+                                          password=redis_password,
+                                          ingress_namespace=ingress_namespace)
         for ui, host in ((self.pgadmin, tenant.hosts.pgadmin),
                          (self.redis_insight, tenant.hosts.redis_insight)):
-            tls_ingress(ui, "ingress", estate=estate, name=ui.service.name,
+            tls_ingress(ui, "ingress", name=ui.service.name,
                         namespace=ui.service.namespace, host=host, service=ui.service.name,
                         port=ui.service.port, issuer=issuer, middleware=auth)
 
@@ -61,17 +65,17 @@ class AdminUis(Construct):
 class PgAdmin(Construct):
     """pgAdmin (runix chart) pre-loaded with the tenant's Cluster; admin password from GSM."""
 
-    def __init__(self, scope: Construct, id: str, *, estate: Estate, tenant: Tenant,
-                 postgres: ServiceEndpoint, store: cdk8s.ApiObject):
+    def __init__(self, scope: Construct, id: str, *, props: TenantProps, chart: HelmChart,
+                 postgres: ServiceEndpoint, store: cdk8s.ApiObject, ingress_namespace: str):
         super().__init__(scope, id)
-        chart = estate.platform.charts[PGADMIN_CHART_KEY]
+        tenant = props.tenant
         release = f"{chart.chart}-{tenant.name}"
         ns = chart.namespace
         password = GsmSecret(self, "password", name=f"{release}-admin", namespace=ns, store=store,
-                             keys={PGADMIN_PASSWORD_KEY: estate.tenant_secret(tenant, "pgadmin_admin_password")})
+                             keys={PGADMIN_PASSWORD_KEY: props.pgadmin_password})
         pg = tenant.postgres
         values = {
-            "env": {"email": f"pgadmin@{estate.domain}"},
+            "env": {"email": f"pgadmin@{props.domain}"},
             "existingSecret": password.secret_name,
             "secretKeys": {"pgadminPasswordKey": PGADMIN_PASSWORD_KEY},
             # Saved state is disposable: servers are re-imported from these values.
@@ -86,16 +90,15 @@ class PgAdmin(Construct):
             # only Traefik, whose forward-auth puts oauth2-proxy in front.
             "networkPolicy": {"enabled": False},
         }
-        self.application = helm_application(self, "application", estate=estate, chart=chart,
+        self.application = helm_application(self, "application", argo=props.argo, chart=chart,
                                             values=values, sync=tenant.sync, release=release)
         self.service = ServiceEndpoint(helm_fullname(release, chart.chart), ns, PGADMIN_PORT)
         # The chart's selector labels (app.kubernetes.io/{name,instance}).
         self.pod_labels = {"app.kubernetes.io/name": chart.chart,
                            "app.kubernetes.io/instance": release}
-        traefik = estate.platform.charts[TRAEFIK_CHART_KEY].namespace
         self.network_policy = admit(self, "network-policy", name=release, namespace=ns,
                                     pods=self.pod_labels,
-                                    rules=[Rule((Peer(traefik),), (PGADMIN_PORT,))])
+                                    rules=[Rule((Peer(ingress_namespace),), (PGADMIN_PORT,))])
 
 
 class RedisInsight(Construct):
@@ -105,8 +108,8 @@ class RedisInsight(Construct):
     /tmp emptyDirs), no capabilities, no API token, reachable only from Traefik.
     """
 
-    def __init__(self, scope: Construct, id: str, *, estate: Estate, tenant: Tenant,
-                 redis: ServiceEndpoint, password: GsmSecret):
+    def __init__(self, scope: Construct, id: str, *, tenant: Tenant, redis: ServiceEndpoint,
+                 password: GsmSecret, ingress_namespace: str):
         super().__init__(scope, id)
         name = f"redis-insight-{tenant.name}"
         ns = redis.namespace
@@ -159,7 +162,6 @@ class RedisInsight(Construct):
                 name="http", port=REDIS_INSIGHT_PORT, target_port=http)]))
         self.service = ServiceEndpoint.of(self.service_object, REDIS_INSIGHT_PORT)
         self.pod_labels = labels
-        traefik = estate.platform.charts[TRAEFIK_CHART_KEY].namespace
         self.network_policy = admit(self, "network-policy", name=name, namespace=ns, pods=labels,
                                     labels=labels,
-                                    rules=[Rule((Peer(traefik),), (REDIS_INSIGHT_PORT,))])
+                                    rules=[Rule((Peer(ingress_namespace),), (REDIS_INSIGHT_PORT,))])

@@ -5,18 +5,16 @@ import cdk8s
 from constructs import Construct
 from imports.io.argoproj import ApplicationSpecSource
 
-from tomoda_model import Estate, Tenant
-
 from .. import layout
-from ..app.images import image_refs
 from .argo import source_application
+from .props import TenantProps
 
 UPDATER = "argocd-image-updater.argoproj.io"
 # Annotation-based configuration: chart 0.14.x (app v0.17); chart 1.x ignores annotations.
 UPDATE_STRATEGY = "newest-build"
 
 
-def image_updater_annotations(estate: Estate, tenant: Tenant,
+def image_updater_annotations(props: TenantProps,
                               git_credentials: cdk8s.ApiObject) -> dict[str, str]:
     """Image Updater's configuration of this Application; empty unless the model enables it.
 
@@ -24,9 +22,10 @@ def image_updater_annotations(estate: Estate, tenant: Tenant,
     `.argocd-source-<app>.yaml` beside the kustomization, which `make synth` keeps. It
     pushes with the Secret of `git_credentials` (Argo CD's own access is read-only).
     """
+    tenant = props.tenant
     if not tenant.app.image_updater:
         return {}
-    aliases = image_refs(estate, tenant)  # the same names as the kustomization's images:
+    aliases = props.images  # the same names as the kustomization's images:
     out = {f"{UPDATER}/image-list": ",".join(f"{a}={img}" for a, img in aliases.items())}
     for alias, image in aliases.items():
         out[f"{UPDATER}/{alias}.update-strategy"] = UPDATE_STRATEGY
@@ -34,22 +33,23 @@ def image_updater_annotations(estate: Estate, tenant: Tenant,
         out[f"{UPDATER}/{alias}.kustomize.image-name"] = image
     secret = f"{git_credentials.metadata.namespace}/{git_credentials.name}"
     out[f"{UPDATER}/write-back-method"] = f"git:secret:{secret}"
-    out[f"{UPDATER}/git-branch"] = estate.gitops.branch
+    out[f"{UPDATER}/git-branch"] = props.argo.branch
     return out
 
 
 class AppApplication(Construct):
     """`tenant.argo_app` syncing the app directory rendered for `tenant`."""
 
-    def __init__(self, scope: Construct, id: str, *, estate: Estate, tenant: Tenant,
+    def __init__(self, scope: Construct, id: str, *, props: TenantProps,
                  git_credentials: cdk8s.ApiObject):
         super().__init__(scope, id)
-        self.path = layout.repo_path(estate, layout.app_dir(tenant))
+        tenant, argo = props.tenant, props.argo
+        self.path = argo.repo_path(layout.app_dir(tenant))
         # No `directory` field: Argo CD then detects the kustomization.yaml the app renders,
         # and Image Updater only handles Kustomize and Helm Applications.
         self.application = source_application(
-            self, "application", estate=estate, name=tenant.argo_app, namespace=tenant.namespace,
-            source=ApplicationSpecSource(repo_url=estate.gitops.repo_url,
-                                         target_revision=estate.gitops.branch, path=self.path),
-            sync=tenant.sync, annotations=image_updater_annotations(estate, tenant, git_credentials),
+            self, "application", argo=argo, name=tenant.argo_app, namespace=tenant.namespace,
+            source=ApplicationSpecSource(repo_url=argo.repo_url, target_revision=argo.branch,
+                                         path=self.path),
+            sync=tenant.sync, annotations=image_updater_annotations(props, git_credentials),
             hpa_owns_replicas=True)

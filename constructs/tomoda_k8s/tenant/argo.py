@@ -14,11 +14,12 @@ from imports.io.argoproj import (
     ApplicationSpecSource,
 )
 
-from tomoda_model import Estate, SyncPolicy
+from tomoda_model import SyncPolicy
 
 from ..conventions import SYNC_OPTIONS
 from ..platform.argo import (
     CRD_PENDING_ANNOTATION,
+    ArgoTarget,
     application,
     KEEP_ANNOTATION,
 )
@@ -38,7 +39,7 @@ def sync_annotations(*, keep: bool = False, crd: bool = False) -> dict[str, str]
     return {SYNC_OPTIONS: ",".join(options)} if options else {}
 
 
-def source_application(scope: Construct, id: str, *, estate: Estate, name: str, namespace: str,
+def source_application(scope: Construct, id: str, *, argo: ArgoTarget, name: str, namespace: str,
                        source: ApplicationSpecSource, sync: SyncPolicy,
                        annotations: Optional[Mapping[str, str]] = None,
                        hpa_owns_replicas: bool = False) -> Application:
@@ -51,6 +52,6 @@ def source_application(scope: Construct, id: str, *, estate: Estate, name: str, 
                                                 json_pointers=["/spec/replicas"])]
               if hpa_owns_replicas else None)
     options = ("RespectIgnoreDifferences=true",) if hpa_owns_replicas else ()
-    return application(scope, id, estate=estate, name=name, namespace=namespace, source=source,
+    return application(scope, id, argo=argo, name=name, namespace=namespace, source=source,
                        sync=sync, options=options, annotations=annotations,
                        ignore_differences=ignore)

@@ -40,9 +40,10 @@ from imports.io.cnpg.postgresql import (
     ScheduledBackupSpecPluginConfiguration,
 )
 
-from tomoda_model import Estate, Tenant
+from tomoda_model import Tenant
 
 from ..conventions import WI_ANNOTATION
+from .props import BackupTarget
 from ..waves import depends_on
 from .argo import sync_annotations
 
@@ -57,13 +58,14 @@ class ClusterBackup(Construct):
     adds the ScheduledBackup once the Cluster object exists.
     """
 
-    def __init__(self, scope: Construct, id: str, *, estate: Estate, tenant: Tenant):
+    def __init__(self, scope: Construct, id: str, *, tenant: Tenant, target: BackupTarget,
+                 namespace: str):
         super().__init__(scope, id)
         backup = tenant.postgres.backup
         if backup is None:
             raise ValueError(f"tenant {tenant.name} has no postgres.backup")
         self._backup = backup
-        self._namespace = estate.data_namespace
+        self._namespace = namespace
         # Backup machinery outlives its tier: never pruned, never cascaded.
         keep = sync_annotations(keep=True, crd=True)
         self.store = ObjectStore(
@@ -71,9 +73,9 @@ class ClusterBackup(Construct):
             metadata=cdk8s.ApiObjectMetadata(name=f"{tenant.postgres.cluster}-backups",
                                              namespace=self._namespace, annotations=keep),
             spec=ObjectStoreSpec(
-                retention_policy=estate.backup_retention_policy(),
+                retention_policy=target.retention_policy,
                 configuration=ObjectStoreSpecConfiguration(
-                    destination_path=estate.backup_destination(tenant),
+                    destination_path=target.destination,
                     google_credentials=ObjectStoreSpecConfigurationGoogleCredentials(
                         gke_environment=True),
                     wal=ObjectStoreSpecConfigurationWal(
@@ -85,7 +87,7 @@ class ClusterBackup(Construct):
             parameters={BARMAN_OBJECT_PARAMETER: self.store.name})
         self.service_account_template = ClusterSpecServiceAccountTemplate(
             metadata=ClusterSpecServiceAccountTemplateMetadata(
-                annotations={WI_ANNOTATION: estate.gsa_email(backup.identity)}))
+                annotations={WI_ANNOTATION: target.gsa_email}))
         self.scheduled: ScheduledBackup | None = None
 
     def schedule_for(self, cluster: Cluster) -> ScheduledBackup:

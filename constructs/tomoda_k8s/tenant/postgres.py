@@ -17,7 +17,7 @@ from imports.io.cnpg.postgresql import (
     ClusterSpecStorage,
 )
 
-from tomoda_model import Estate, Tenant
+from .props import TenantProps
 
 from ..base import ServiceEndpoint
 from ..waves import depends_on
@@ -48,20 +48,22 @@ class PostgresCluster(Construct):
     app connects to: the alias).
     """
 
-    def __init__(self, scope: Construct, id: str, *, estate: Estate, tenant: Tenant,
+    def __init__(self, scope: Construct, id: str, *, props: TenantProps, namespace: str,
                  store: cdk8s.ApiObject):
         super().__init__(scope, id)
+        tenant = props.tenant
         pg = tenant.postgres
-        ns = estate.data_namespace
+        ns = namespace
 
         credentials = GsmSecret(
             self, "credentials", name=f"{pg.cluster}-credentials", namespace=ns, store=store,
-            keys={"password": estate.backend_gsm_secret(tenant, estate.secrets.backend["DB_PASSWORD"])},
+            keys={"password": props.db_password},
             template={"username": pg.owner, "password": "{{ .password }}"},
             secret_type="kubernetes.io/basic-auth", keep=True)
         self.credentials = credentials
 
-        backup = ClusterBackup(self, "backup", estate=estate, tenant=tenant) if pg.backup else None
+        backup = (ClusterBackup(self, "backup", tenant=tenant, target=props.backup, namespace=ns)
+                  if props.backup else None)
 
         # Guaranteed QoS (requests = limits): the database is the last pod the kubelet
         # should evict when a node runs short of memory.

@@ -4,17 +4,18 @@ from __future__ import annotations
 import cdk8s
 from constructs import Construct
 
-from tomoda_model import Estate, Tenant
+from tomoda_model import Tenant
+from tomoda_model.model import HelmChart
 
 from ..base import ServiceEndpoint
 from ..platform.argo import helm_application
+from .props import TenantProps
 from ..platform.common import redis_master
 from ..waves import depends_on
 from .argo import sync_annotations
 from .secrets import GsmSecret
 
 PORT = 6379
-CHART_KEY = "redis"  # key of estate.platform.charts
 PASSWORD_KEY = "redis-password"  # the chart's default auth.existingSecretPasswordKey
 
 # Bitnami moved every published image to docker.io/bitnamilegacy (Aug 2025) and the
@@ -68,20 +69,18 @@ class RedisRelease(Construct):
     `.pod_labels` the labels of its server Pod (for NetworkPolicies).
     """
 
-    def __init__(self, scope: Construct, id: str, *, estate: Estate, tenant: Tenant,
+    def __init__(self, scope: Construct, id: str, *, props: TenantProps, chart: HelmChart,
                  store: cdk8s.ApiObject):
         super().__init__(scope, id)
-        chart = estate.platform.charts[CHART_KEY]
-        if chart.namespace != estate.data_namespace:
-            raise ValueError(f"platform.charts.{CHART_KEY}.namespace must be {estate.data_namespace}")
+        tenant = props.tenant
         release = tenant.redis.release
         # One model value for both ends: the GSM secret behind the backend's REDIS_PASSWORD.
         self.password = GsmSecret(
             self, "password", name=f"{release}-auth", namespace=chart.namespace, store=store,
-            keys={PASSWORD_KEY: estate.backend_gsm_secret(tenant, estate.secrets.backend["REDIS_PASSWORD"])},
+            keys={PASSWORD_KEY: props.redis_password},
             keep=True)
         self.application = helm_application(
-            self, "application", estate=estate, chart=chart,
+            self, "application", argo=props.argo, chart=chart,
             values=values(tenant, self.password.secret_name),
             sync=tenant.sync, release=release, annotations=sync_annotations(keep=True),
             cascade_delete=False)
