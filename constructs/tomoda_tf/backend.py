@@ -3,9 +3,8 @@ from __future__ import annotations
 
 import cdktf
 
-from tomoda_model import Estate
+from tomoda_model.model import StateBackend
 
 
-def remote_state(stack: cdktf.TerraformStack, estate: Estate) -> cdktf.GcsBackend:
-    return cdktf.GcsBackend(stack, bucket=estate.state.bucket,
-                            prefix=f"{estate.state.prefix}/{stack.node.id}")
+def remote_state(stack: cdktf.TerraformStack, state: StateBackend) -> cdktf.GcsBackend:
+    return cdktf.GcsBackend(stack, bucket=state.bucket, prefix=f"{state.prefix}/{stack.node.id}")

@@ -7,7 +7,7 @@ from typing import Optional
 
 import cdktf
 
-from tomoda_model import Estate
+from tomoda_model.model import Gcp
 
 # The prebuilt bindings emit short sources ("aws") for hashicorp providers. Terraform reads
 # them as hashicorp/<name>, but a full address keeps the JSON unambiguous for any reader.
@@ -23,12 +23,11 @@ def _full_source(stack: cdktf.TerraformStack, name: str) -> None:
     stack.add_override(f"terraform.required_providers.{name}.source", _SOURCES[name])
 
 
-def google(stack: cdktf.TerraformStack, estate: Estate):
+def google(stack: cdktf.TerraformStack, gcp: Gcp):
     from cdktf_cdktf_provider_google.provider import GoogleProvider
 
     _full_source(stack, "google")
-    return GoogleProvider(stack, "google", project=estate.gcp.project, region=estate.gcp.region,
-                          zone=estate.gcp.zone)
+    return GoogleProvider(stack, "google", project=gcp.project, region=gcp.region, zone=gcp.zone)
 
 
 def aws(stack: cdktf.TerraformStack, region: str, alias: Optional[str] = None):

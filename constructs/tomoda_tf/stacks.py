@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 def _stack(app: cdktf.App, name: str, estate: Estate) -> cdktf.TerraformStack:
     stack = cdktf.TerraformStack(app, name)
-    remote_state(stack, estate)
+    remote_state(stack, estate.state)
     return stack
 
 
@@ -35,19 +35,20 @@ def build_gcp(app: cdktf.App, estate: Estate) -> list[cdktf.TerraformStack]:
     from tomoda_tf.gcp.secrets import SecretContainers
 
     gcp = _stack(app, "gcp", estate)
-    providers.google(gcp, estate)
+    providers.google(gcp, estate.gcp)
     network = Network(gcp, "network", network=estate.network, region=estate.gcp.region)
     gke = Gke(gcp, "gke", cluster=estate.cluster, gcp=estate.gcp, network=network)
     Registries(gcp, "registries", registries=estate.registries, location=estate.gcp.region,
                readers=[gke.node_member])
     for tenant in estate.tenants.values():
-        BuildTriggers(gcp, f"build-{tenant.name}", estate=estate, tenant=tenant)
+        BuildTriggers(gcp, f"build-{tenant.name}", tenant=tenant, app_repo=estate.app_repo,
+                      registry=estate.registry_path(tenant.build.registry), images=estate.images)
 
     backup_identities = [t.postgres.backup.identity for t in estate.tenants.values()
                          if t.postgres.backup is not None]
     secret_stores = {t.name: estate.eso_identity(t) for t in estate.tenants.values()}
     identities = WorkloadIdentities(
-        gcp, "workload-identity", estate=estate,
+        gcp, "workload-identity", project=estate.gcp.project, member=estate.wi_member,
         identities=[*estate.platform.identities.values(), *backup_identities,
                     *secret_stores.values()],
         cluster=gke.cluster)
@@ -82,13 +83,13 @@ def _argocd_stack(app: cdktf.App, estate: Estate, gke: "Gke") -> cdktf.Terraform
     from tomoda_tf.gcp.argocd import ArgoCd
 
     stack = _stack(app, "gcp-argocd", estate)
-    providers.google(stack, estate)
+    providers.google(stack, estate.gcp)
     caller = DataGoogleClientConfig(stack, "caller")  # short-lived token of whoever applies
     providers.helm(
         stack, host=f"https://{gke.cluster.endpoint}",
         cluster_ca_certificate=cdktf.Fn.base64decode(gke.cluster.master_auth.cluster_ca_certificate),
         token=caller.access_token)
-    ArgoCd(stack, "argocd", estate=estate)
+    ArgoCd(stack, "argocd", argocd=estate.argocd, domain=estate.domain, gitops=estate.gitops)
     return stack
 
 

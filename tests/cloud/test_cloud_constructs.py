@@ -39,7 +39,8 @@ def test_one_account_per_gsa_and_one_binding_per_kubernetes_account(estate):
     stack = _stack()
     from cdktf_cdktf_provider_google.container_cluster import ContainerCluster
     cluster = ContainerCluster(stack, "cluster", name="c", location="asia-east1-a")
-    WorkloadIdentities(stack, "wi", estate=estate, identities=[a, b], cluster=cluster)
+    WorkloadIdentities(stack, "wi", project=estate.gcp.project, member=estate.wi_member,
+                       identities=[a, b], cluster=cluster)
     synthesized = cdktf.Testing.synth(stack)
     # THEN one account, one role grant, two bindings with the model's member strings,
     # created only after the cluster (whose Workload Identity pool the members name)
@@ -62,7 +63,8 @@ def test_trigger_kind_alone_decides_the_event(estate):
     view = cloud_view(dataclasses.replace(estate, tenants={**estate.tenants, "staging": staging}))
     staging = view.tenants["staging"]  # as the Terraform layer sees it
     stack = _stack()
-    BuildTriggers(stack, "build", estate=view, tenant=staging)
+    BuildTriggers(stack, "build", tenant=staging, app_repo=view.app_repo,
+                  registry=view.registry_path(staging.build.registry), images=view.images)
     synthesized = cdktf.Testing.synth(stack)
     assert cdktf.Testing.to_have_resource_with_properties(
         synthesized, CloudbuildTrigger.TF_RESOURCE_TYPE, {

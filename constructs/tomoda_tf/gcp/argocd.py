@@ -10,7 +10,7 @@ from __future__ import annotations
 import yaml
 from constructs import Construct
 
-from tomoda_model import Estate
+from tomoda_model.model import ArgoCd as ArgoCdModel, GitOps
 from tomoda_model.protocols import HEALTH_GATE, HEALTH_GATE_SYNC_ONLY, TRACKING_LABEL
 
 DEX_SECRET = "argocd-secret"  # created by the chart, labelled part-of=argocd as $refs require
@@ -23,14 +23,14 @@ REPO_CREDS = "gitops"
 GIT_USERNAME = "tomoda-argocd"
 
 
-def dex_config(estate: Estate) -> str:
+def dex_config(argocd: ArgoCdModel, domain: str) -> str:
     connector = {
         "type": "google", "id": "google", "name": "Google",
         "config": {
             "clientID": f"${DEX_SECRET}:{CLIENT_ID_KEY}",
             "clientSecret": f"${DEX_SECRET}:{CLIENT_SECRET_KEY}",
-            "redirectURI": f"https://{estate.argocd.host}/api/dex/callback",
-            "hostedDomains": [estate.domain],
+            "redirectURI": f"https://{argocd.host}/api/dex/callback",
+            "hostedDomains": [domain],
         },
     }
     return yaml.safe_dump({"connectors": [connector]}, sort_keys=True)
@@ -89,33 +89,33 @@ return hs
 """
 
 
-def rbac(estate: Estate) -> dict:
+def rbac(argocd: ArgoCdModel) -> dict:
     """argocd-rbac-cm: without a default role, SSO users sign in and see nothing. Dex's sub is
     opaque and its Google connector yields no groups without a directory service account, so
     admins are named by email (argo-cd v2.13.3 docs/operator-manual/rbac.md: scopes)."""
-    lines = [f"g, {email}, role:admin" for email in estate.argocd.admins]
-    return {"policy.default": estate.argocd.default_role,
+    lines = [f"g, {email}, role:admin" for email in argocd.admins]
+    return {"policy.default": argocd.default_role,
             "policy.csv": "".join(line + "\n" for line in lines),
             "scopes": "[groups, email]"}
 
 
-def values(estate: Estate) -> str:
+def values(argocd: ArgoCdModel, domain: str, gitops: GitOps) -> str:
     doc = {
-        "global": {"domain": estate.argocd.host},
+        "global": {"domain": argocd.host},
         "configs": {
-            "cm": {"url": f"https://{estate.argocd.host}", "dex.config": dex_config(estate),
+            "cm": {"url": f"https://{argocd.host}", "dex.config": dex_config(argocd, domain),
                    APPLICATION_HEALTH_KEY: APPLICATION_HEALTH_LUA,
                    CNPG_CLUSTER_HEALTH_KEY: CNPG_CLUSTER_HEALTH_LUA,
                    # The chart's default, stated: the tenant store policy trusts this label.
                    "application.instanceLabelKey": TRACKING_LABEL},
             # TLS ends at Traefik (the platform tier's argocd ingress), not at argocd-server.
             "params": {"server.insecure": True},
-            "rbac": rbac(estate),
+            "rbac": rbac(argocd),
         },
     }
-    if estate.gitops.credentials_secret:
+    if gitops.credentials_secret:
         doc["configs"]["credentialTemplates"] = {REPO_CREDS: {
-            "url": estate.gitops.repo_url, "username": GIT_USERNAME}}
+            "url": gitops.repo_url, "username": GIT_USERNAME}}
     return yaml.dump(doc, Dumper=_BlockDumper, sort_keys=True)
 
 
@@ -124,13 +124,15 @@ def _helm_key(key: str) -> str:
 
 
 class ArgoCd(Construct):
-    def __init__(self, scope: Construct, id: str, *, estate: Estate):
+    """The `argocd` install, signing in users of `domain`, reading the `gitops` repository."""
+
+    def __init__(self, scope: Construct, id: str, *, argocd: ArgoCdModel, domain: str,
+                 gitops: GitOps):
         super().__init__(scope, id)
         from cdktf_cdktf_provider_google.data_google_secret_manager_secret_version import (
             DataGoogleSecretManagerSecretVersion)
         from cdktf_cdktf_provider_helm.release import Release, ReleaseSetSensitive
 
-        argocd = estate.argocd
         client_id = DataGoogleSecretManagerSecretVersion(
             self, "dex-client-id", secret=argocd.dex_client_id_secret)
         client_secret = DataGoogleSecretManagerSecretVersion(
@@ -141,12 +143,12 @@ class ArgoCd(Construct):
             ReleaseSetSensitive(name=f"configs.secret.extra.{_helm_key(CLIENT_SECRET_KEY)}",
                                 value=client_secret.secret_data),
         ]
-        if estate.gitops.credentials_secret:
+        if gitops.credentials_secret:
             token = DataGoogleSecretManagerSecretVersion(
-                self, "gitops-token", secret=estate.gitops.credentials_secret)
+                self, "gitops-token", secret=gitops.credentials_secret)
             sensitive.append(ReleaseSetSensitive(
                 name=f"configs.credentialTemplates.{REPO_CREDS}.password", value=token.secret_data))
         self.release = Release(
             self, "release", name=argocd.release, namespace=argocd.namespace, create_namespace=True,
             repository=argocd.chart_repo, chart="argo-cd", version=argocd.chart_version,
-            values=[values(estate)], set_sensitive=sensitive)
+            values=[values(argocd, domain, gitops)], set_sensitive=sensitive)

@@ -9,8 +9,8 @@ from urllib.parse import urlparse
 
 from constructs import Construct
 
-from tomoda_model import Estate, Tenant
-from tomoda_model.model import Build, TriggerKind
+from tomoda_model import Tenant
+from tomoda_model.model import Build, Images, TriggerKind
 
 PUSH_BRANCH = "^main$"
 RELEASE_TAG = r"^v[0-9]+\.[0-9]+\.[0-9]+$"
@@ -29,10 +29,10 @@ def trigger_name(tenant: Tenant, half: str) -> str:
     return tenant.build.trigger_name(half)  # the model's rule (make tenant prints it too)
 
 
-def substitutions(estate: Estate, tenant: Tenant, half: str) -> dict[str, str]:
+def substitutions(tenant: Tenant, half: str, registry: str, images: Images) -> dict[str, str]:
     subs = {
-        "_REGISTRY": estate.registry_path(tenant.build.registry),
-        "_IMAGE": getattr(estate.images, half),
+        "_REGISTRY": registry,
+        "_IMAGE": getattr(images, half),
     }
     if half == "frontend":  # baked into the static bundle at build time
         subs["_API_URL"] = f"https://{tenant.hosts.api}"
@@ -41,15 +41,17 @@ def substitutions(estate: Estate, tenant: Tenant, half: str) -> dict[str, str]:
 
 
 class BuildTriggers(Construct):
+    """The tenant's triggers: build `app_repo` into `registry` (its path), as `images`."""
     HALVES = Build.HALVES
 
-    def __init__(self, scope: Construct, id: str, *, estate: Estate, tenant: Tenant):
+    def __init__(self, scope: Construct, id: str, *, tenant: Tenant, app_repo: str,
+                 registry: str, images: Images):
         super().__init__(scope, id)
         from cdktf_cdktf_provider_google.cloudbuild_trigger import (
             CloudbuildTrigger, CloudbuildTriggerApprovalConfig, CloudbuildTriggerGithub,
             CloudbuildTriggerGithubPush)
 
-        owner, repo = github_repo(estate.app_repo)
+        owner, repo = github_repo(app_repo)
         push = tenant.build.trigger is TriggerKind.PUSH
         self.triggers = []
         for half in self.HALVES:
@@ -63,4 +65,4 @@ class BuildTriggers(Construct):
                 # A merge that touches only the other half (or docs) builds nothing.
                 included_files=[f"{half}/**", f"cloudbuild-{half}.yaml"] if push else None,
                 approval_config=CloudbuildTriggerApprovalConfig(approval_required=push),
-                substitutions=substitutions(estate, tenant, half)))
+                substitutions=substitutions(tenant, half, registry, images)))

@@ -7,16 +7,19 @@ pool the members live in.
 """
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Callable, Iterable
 
 from constructs import Construct
 
-from tomoda_model import Estate
 from tomoda_model.model import WorkloadIdentity
 
 
 class WorkloadIdentities(Construct):
-    def __init__(self, scope: Construct, id: str, *, estate: Estate,
+    """One GSA per identity in `project`, its project roles, and its Workload Identity
+    binding to the KSA `member(wi)` names (the model's one rule, `Estate.wi_member`)."""
+
+    def __init__(self, scope: Construct, id: str, *, project: str,
+                 member: Callable[[WorkloadIdentity], str],
                  identities: Iterable[WorkloadIdentity], cluster):
         super().__init__(scope, id)
         from cdktf_cdktf_provider_google.project_iam_member import ProjectIamMember
@@ -35,12 +38,12 @@ class WorkloadIdentities(Construct):
                 if (wi.gsa, role) not in granted:
                     granted.add((wi.gsa, role))
                     ProjectIamMember(self, f"{wi.gsa}-{role.split('/')[-1]}",
-                                     project=estate.gcp.project, role=role,
+                                     project=project, role=role,
                                      member=gsa.member)
             ServiceAccountIamMember(self, f"{wi.gsa}-wi-{wi.namespace}-{wi.ksa}",
                                     service_account_id=gsa.name,
                                     role="roles/iam.workloadIdentityUser",
-                                    member=estate.wi_member(wi),
+                                    member=member(wi),
                                     # The identity pool exists only once the cluster with
                                     # Workload Identity does; the member string cannot say so.
                                     depends_on=[cluster])
