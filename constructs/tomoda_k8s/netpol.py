@@ -23,21 +23,32 @@ class Peer:
 
 
 @dataclass(frozen=True)
+class AnyNamespace:
+    """Every pod of any of `namespaces` (one peer, however many namespaces)."""
+    namespaces: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Rule:
-    peers: tuple[Peer, ...]
+    peers: tuple[Peer | AnyNamespace, ...]
     ports: tuple[int, ...]
 
 
-def _peer(p: Peer) -> k8s.NetworkPolicyPeer:
+def _peer(p: Peer | AnyNamespace) -> k8s.NetworkPolicyPeer:
+    if isinstance(p, AnyNamespace):
+        return k8s.NetworkPolicyPeer(namespace_selector=k8s.LabelSelector(
+            match_expressions=[k8s.LabelSelectorRequirement(
+                key=NAMESPACE_NAME, operator="In", values=list(p.namespaces))]))
     return k8s.NetworkPolicyPeer(
         namespace_selector=k8s.LabelSelector(match_labels={NAMESPACE_NAME: p.namespace}),
         pod_selector=k8s.LabelSelector(match_labels=dict(p.pods)) if p.pods else None)
 
 
-def admit(scope: Construct, id: str, *, name: str, namespace: str, pods: Mapping[str, str],
-          rules: Sequence[Rule], labels: Optional[Mapping[str, str]] = None
-          ) -> k8s.KubeNetworkPolicy:
-    """A policy selecting `pods` in `namespace` that admits exactly `rules` (none: no ingress)."""
+def admit(scope: Construct, id: str, *, name: str, pods: Mapping[str, str],
+          rules: Sequence[Rule], namespace: Optional[str] = None,
+          labels: Optional[Mapping[str, str]] = None) -> k8s.KubeNetworkPolicy:
+    """A policy selecting `pods` in `namespace` (default: its chart's) that admits exactly
+    `rules` (none: no ingress at all)."""
     return k8s.KubeNetworkPolicy(
         scope, id,
         metadata=k8s.ObjectMeta(name=name, namespace=namespace,

@@ -13,7 +13,8 @@ from ..base import DataEndpoints, OutputChart
 from ..netpol import Peer
 from ..platform import PlatformServices
 from ..tenant.props import TenantProps
-from . import security, spec
+from .. import security
+from . import spec
 from .config import BackendConfig
 from .images import tagged
 from .kustomize import Kustomization

@@ -9,12 +9,9 @@ from constructs import Construct
 from tomoda_model import Tenant
 
 from ..base import ServiceEndpoint
-from . import security
+from .. import security
+from ..resources import Resources
 from .spec import Pool, Probe, pod_labels, selector
-
-
-def _quantities(**values: str) -> dict[str, k8s.Quantity]:
-    return {k: k8s.Quantity.from_string(v) for k, v in values.items()}
 
 
 def _probe(probe: Probe, port: int) -> k8s.Probe:
@@ -44,9 +41,8 @@ class Workload(Construct):
             env=list(env) or None, env_from=list(env_from) or None,
             liveness_probe=_probe(pool.liveness, pool.port),
             readiness_probe=_probe(pool.readiness, pool.port),
-            resources=k8s.ResourceRequirements(
-                requests=_quantities(memory=r.memory_request, cpu=r.cpu_request),
-                limits=_quantities(memory=r.memory_limit, cpu=r.cpu_limit)),
+            resources=Resources(r.cpu_request, r.memory_request, cpu_limit=r.cpu_limit,
+                                memory_limit=r.memory_limit).requirements(),
             security_context=security.container_security(),
             volume_mounts=security.mounts(scratch))
         self.deployment = k8s.KubeDeployment(

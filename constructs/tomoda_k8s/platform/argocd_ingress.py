@@ -6,7 +6,9 @@ from __future__ import annotations
 import cdk8s
 from constructs import Construct
 
-from .common import helm_fullname, platform_file, tls_ingress
+from ..base import ServiceEndpoint
+from ..ingress import Route, tls_ingress
+from .common import helm_fullname, platform_file
 from .props import ArgoCdServer
 
 SERVER_PORT = 80                  # plain HTTP: server.insecure, Traefik terminates TLS
@@ -25,7 +27,6 @@ class ArgoCdIngress(Construct):
                  issuer: cdk8s.ApiObject):
         super().__init__(scope, id)
         chart = platform_file(self, "file", service="argocd-ingress")
-        service = server_service(server.release)
-        self.ingress = tls_ingress(
-            chart, "ingress", name=service, namespace=namespace, host=server.host,
-            service=service, port=SERVER_PORT, issuer=issuer)
+        service = ServiceEndpoint(server_service(server.release), namespace, SERVER_PORT)
+        self.ingress = tls_ingress(chart, "ingress", name=service.name, namespace=namespace,
+                                   routes=[Route(server.host, service)], issuer=issuer)

@@ -15,7 +15,7 @@ from imports.io.cert_manager import (
 )
 from .argo import CRD_PENDING_ANNOTATION
 from ..conventions import INGRESS_CLASS
-from .common import resources
+from ..resources import Resources
 from .kit import HelmService, ServiceProps
 
 ACME_PROD = "https://acme-v02.api.letsencrypt.org/directory"
@@ -30,7 +30,7 @@ class CertManager(HelmService):
 
     def __init__(self, scope: Construct, id: str, *, props: ServiceProps, acme_email: str):
         super().__init__(scope, id, props=props)
-        small = resources("10m", "64Mi", cpu_limit="200m", memory_limit="256Mi")
+        small = Resources("10m", "64Mi", cpu_limit="200m", memory_limit="256Mi").values()
         self.install(
             server_side_apply=True,
             values={

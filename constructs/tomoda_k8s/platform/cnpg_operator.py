@@ -12,7 +12,7 @@ from constructs import Construct
 
 from tomoda_model.model import HelmChart
 
-from .common import resources
+from ..resources import Resources
 from .kit import HelmService, ServiceProps
 
 
@@ -25,10 +25,10 @@ class CnpgOperator(HelmService):
             server_side_apply=True,
             values={
                 "monitoring": {"podMonitorEnabled": True},
-                "resources": resources("50m", "128Mi", cpu_limit="500m", memory_limit="256Mi"),
+                "resources": Resources("50m", "128Mi", cpu_limit="500m", memory_limit="256Mi").values(),
             })
         self.barman_cloud = self.install(
             id="barman-cloud", chart=plugin,
             values={
-                "resources": resources("10m", "64Mi", cpu_limit="200m", memory_limit="256Mi"),
+                "resources": Resources("10m", "64Mi", cpu_limit="200m", memory_limit="256Mi").values(),
             })

@@ -4,7 +4,7 @@ from __future__ import annotations
 import cdk8s
 from constructs import Construct
 
-from .common import resources
+from ..resources import Resources
 from .kit import HelmService, ServiceProps
 
 TOKEN_SECRET = "cloudflare-api-token"
@@ -33,5 +33,5 @@ class ExternalDns(HelmService):
                 "txtOwnerId": owner_id,
                 "policy": "sync",
                 "serviceMonitor": {"enabled": True},
-                "resources": resources("10m", "64Mi", cpu_limit="100m", memory_limit="128Mi"),
+                "resources": Resources("10m", "64Mi", cpu_limit="100m", memory_limit="128Mi").values(),
             })

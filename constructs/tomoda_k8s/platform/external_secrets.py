@@ -42,7 +42,7 @@ from imports.io.external_secrets import (
 from tomoda_model import Tenant
 
 from .argo import CRD_PENDING_ANNOTATION
-from .common import resources
+from ..resources import Resources
 from .kit import HelmService, Identity, ServiceProps
 from .props import SecretScope, TenantFacts
 from .store_policy import tenant_store_policy
@@ -88,7 +88,7 @@ class ExternalSecrets(HelmService):
         self._scope = secret_scope
         self._data_namespace = data_namespace
         wi = controller
-        small = resources("10m", "64Mi", cpu_limit="200m", memory_limit="256Mi")
+        small = Resources("10m", "64Mi", cpu_limit="200m", memory_limit="256Mi").values()
         self.install(
             server_side_apply=True,
             values={

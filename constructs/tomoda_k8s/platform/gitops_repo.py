@@ -13,8 +13,9 @@ from typing import Optional
 import cdk8s
 from constructs import Construct
 
-from .argo import ArgoTarget
-from .common import external_secret, platform_file
+from ..external_secret import external_secret
+from .argo import CRD_PENDING_ANNOTATION, ArgoTarget
+from .common import platform_file
 
 SECRET_TYPE_LABEL = "argocd.argoproj.io/secret-type"  # how Argo CD finds repository Secrets
 GIT_USERNAME = "tomoda-argocd"  # GitHub takes the token as the password; any user name
@@ -36,4 +37,4 @@ class GitOpsRepository(Construct):
             store=store, data={"token": token},
             template={"type": "git", "url": argo.repo_url, "username": GIT_USERNAME,
                       "password": "{{ .token }}"},
-            secret_labels={SECRET_TYPE_LABEL: "repository"})
+            annotations=CRD_PENDING_ANNOTATION, secret_labels={SECRET_TYPE_LABEL: "repository"})

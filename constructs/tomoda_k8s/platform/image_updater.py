@@ -15,7 +15,7 @@ from __future__ import annotations
 import cdk8s
 from constructs import Construct
 
-from .common import resources
+from ..resources import Resources
 from .kit import HelmService, Identity, ServiceProps
 
 AUTH_SCRIPT = "gar-auth.sh"
@@ -59,5 +59,5 @@ class ImageUpdater(HelmService):
                 },
                 "authScripts": {"enabled": True, "scripts": {AUTH_SCRIPT: auth_script()}},
                 "metrics": {"enabled": True, "serviceMonitor": {"enabled": True}},
-                "resources": resources("10m", "64Mi", cpu_limit="200m", memory_limit="256Mi"),
+                "resources": Resources("10m", "64Mi", cpu_limit="200m", memory_limit="256Mi").values(),
             })

@@ -28,8 +28,10 @@ from tomoda_model.model import HelmChart, SyncPolicy
 
 from ..base import ServiceEndpoint
 from ..conventions import WI_ANNOTATION
-from .argo import ArgoTarget, helm_application
-from .common import MiddlewareRef, external_secret, helm_fullname, platform_file, tls_ingress
+from ..external_secret import external_secret
+from ..ingress import Route, tls_ingress
+from .argo import CRD_PENDING_ANNOTATION, ArgoTarget, helm_application
+from .common import MiddlewareRef, helm_fullname, platform_file
 
 # Charts the platform tier (or the tenant tiers) wire by hand; every other chart of the
 # model is an extra service found by its key (`extra_service`).
@@ -123,17 +125,18 @@ class HelmService(Construct):
     def add_secret(self, id: str, *, name: str, store: cdk8s.ApiObject, data: Mapping[str, str],
                namespace: Optional[str] = None, template: Optional[Mapping[str, str]] = None,
                secret_labels: Optional[Mapping[str, str]] = None) -> ExternalSecret:
-        """A Secret of this service from `store` (in its namespace unless told otherwise)."""
+        """A Secret of this service from `store` (in its namespace unless told otherwise);
+        ESO's CRD comes from a platform chart, so a first sync may not know it yet."""
         return external_secret(self.file, id, name=name, namespace=namespace or self.namespace,
                                store=store, data=data, template=template,
-                               secret_labels=secret_labels)
+                               annotations=CRD_PENDING_ANNOTATION, secret_labels=secret_labels)
 
     def add_ingress(self, id: str, *, name: str, host: str, service: ServiceEndpoint,
                 issuer: cdk8s.ApiObject, guard: Optional[MiddlewareRef] = None) -> k8s.KubeIngress:
         """A TLS Ingress of `host` to `service`, certificate from `issuer`, behind `guard`."""
-        return tls_ingress(self.file, id, name=name, namespace=service.namespace, host=host,
-                           service=service.name, port=service.port, issuer=issuer,
-                           middleware=guard)
+        return tls_ingress(self.file, id, name=name, namespace=service.namespace,
+                           routes=[Route(host, service)], issuer=issuer,
+                           guard=guard.annotations if guard else None)
 
 
 def extra_service(scope: Construct, props: ServiceProps, kit: PlatformKit) -> HelmService:

@@ -11,7 +11,8 @@ from constructs import Construct
 from tomoda_model.model import Alerting, ReceiverKind
 
 from ..base import ServiceEndpoint
-from .common import MiddlewareRef, helm_fullname, resources
+from .common import MiddlewareRef, helm_fullname
+from ..resources import Resources
 from .kit import HelmService, ServiceProps
 
 KPS = "kube-prometheus-stack"
@@ -83,8 +84,8 @@ class Loki(HelmService):
                     "compactor": {"retention_enabled": True, "delete_request_store": "filesystem"},
                 },
                 "singleBinary": {"replicas": 1, "persistence": {"enabled": True, "size": "20Gi"},
-                                 "resources": resources("100m", "256Mi", cpu_limit="500m",
-                                                        memory_limit="1Gi")},
+                                 "resources": Resources("100m", "256Mi", cpu_limit="500m",
+                                                        memory_limit="1Gi").values()},
                 "read": {"replicas": 0}, "write": {"replicas": 0}, "backend": {"replicas": 0},
                 "chunksCache": {"enabled": False}, "resultsCache": {"enabled": False},
                 "minio": {"enabled": False}, "gateway": {"enabled": False},
@@ -111,7 +112,7 @@ class Tempo(HelmService):
                     "receivers": {"jaeger": None, "opencensus": None, "otlp": {"protocols": {
                         "grpc": {"endpoint": f"0.0.0.0:{OTLP_GRPC_PORT}"},
                         "http": {"endpoint": f"0.0.0.0:{OTLP_HTTP_PORT}"}}}},
-                    "resources": resources("50m", "128Mi", cpu_limit="500m", memory_limit="1Gi"),
+                    "resources": Resources("50m", "128Mi", cpu_limit="500m", memory_limit="1Gi").values(),
                 },
                 "persistence": {"enabled": True, "size": "10Gi"},
                 "serviceMonitor": {"enabled": True},
@@ -130,7 +131,7 @@ class BlackboxExporter(HelmService):
                     "prober": "http", "timeout": "10s",
                     "http": {"valid_http_versions": ["HTTP/1.1", "HTTP/2.0"],
                              "follow_redirects": True, "preferred_ip_protocol": "ip4"}}}},
-                "resources": resources("10m", "32Mi", cpu_limit="100m", memory_limit="64Mi"),
+                "resources": Resources("10m", "32Mi", cpu_limit="100m", memory_limit="64Mi").values(),
             })
 
 
@@ -183,7 +184,7 @@ class PrometheusStack(HelmService):
                     "scrapeConfigSelectorNilUsesHelmValues": False,
                     "retention": "15d",
                     "externalUrl": f"https://{hosts['prometheus']}",
-                    "resources": resources("200m", "1Gi", cpu_limit="1", memory_limit="2Gi"),
+                    "resources": Resources("200m", "1Gi", cpu_limit="1", memory_limit="2Gi").values(),
                     "storageSpec": {"volumeClaimTemplate": {"spec": {
                         "accessModes": ["ReadWriteOnce"],
                         "resources": {"requests": {"storage": "30Gi"}}}}},
@@ -192,7 +193,7 @@ class PrometheusStack(HelmService):
                     "alertmanagerSpec": {
                         "externalUrl": f"https://{hosts['alertmanager']}",
                         "secrets": [self.receiver.name],
-                        "resources": resources("10m", "64Mi", cpu_limit="100m", memory_limit="128Mi"),
+                        "resources": Resources("10m", "64Mi", cpu_limit="100m", memory_limit="128Mi").values(),
                     },
                     "config": alertmanager_config(props.alerting),
                 },
@@ -208,14 +209,14 @@ class PrometheusStack(HelmService):
                         {"name": "Loki", "type": "loki", "uid": "loki", "url": loki.url()},
                         {"name": "Tempo", "type": "tempo", "uid": "tempo", "url": tempo.url()},
                     ],
-                    "resources": resources("50m", "128Mi", cpu_limit="500m", memory_limit="512Mi"),
+                    "resources": Resources("50m", "128Mi", cpu_limit="500m", memory_limit="512Mi").values(),
                 },
-                "prometheusOperator": {"resources": resources("50m", "128Mi", cpu_limit="200m",
-                                                              memory_limit="256Mi")},
-                "kube-state-metrics": {"resources": resources("10m", "64Mi", cpu_limit="100m",
-                                                              memory_limit="256Mi")},
-                "prometheus-node-exporter": {"resources": resources("10m", "32Mi", cpu_limit="100m",
-                                                                    memory_limit="64Mi")},
+                "prometheusOperator": {"resources": Resources("50m", "128Mi", cpu_limit="200m",
+                                                              memory_limit="256Mi").values()},
+                "kube-state-metrics": {"resources": Resources("10m", "64Mi", cpu_limit="100m",
+                                                              memory_limit="256Mi").values()},
+                "prometheus-node-exporter": {"resources": Resources("10m", "32Mi", cpu_limit="100m",
+                                                                    memory_limit="64Mi").values()},
             })
         self.ingresses = {
             ui: self.add_ingress(f"ingress-{ui}", name=ui, host=hosts[ui], service=service,
@@ -346,7 +347,7 @@ class Collector(HelmService):
                          "protocol": "TCP", "appProtocol": "grpc"},
                         {"name": "otlp-http", "port": OTLP_HTTP_PORT, "targetPort": OTLP_HTTP_PORT,
                          "protocol": "TCP"}],
-                    "resources": resources("50m", "128Mi", cpu_limit="500m", memory_limit="512Mi"),
+                    "resources": Resources("50m", "128Mi", cpu_limit="500m", memory_limit="512Mi").values(),
                 },
                 "serviceMonitor": {"enabled": True},
             })

@@ -7,7 +7,8 @@ from constructs import Construct
 
 from imports.io.traefik import Middleware, MiddlewareSpec, MiddlewareSpecForwardAuth
 from .argo import CRD_PENDING_ANNOTATION
-from .common import MiddlewareRef, resources
+from .common import MiddlewareRef
+from ..resources import Resources
 from .kit import HelmService, ServiceProps
 
 RELEASE = "oauth2-proxy"
@@ -47,7 +48,7 @@ class OAuth2Proxy(HelmService):
                     "whitelist-domain": f".{domain}",
                     "redirect-url": f"https://{host}/oauth2/callback",
                 },
-                "resources": resources("10m", "32Mi", cpu_limit="100m", memory_limit="128Mi"),
+                "resources": Resources("10m", "32Mi", cpu_limit="100m", memory_limit="128Mi").values(),
             })
         self.ingress = self.add_ingress("ingress", name=RELEASE, host=host, service=service,
                                        issuer=issuer)

@@ -18,16 +18,18 @@ would exec): the same startup, no user switch, no capability.
 """
 from __future__ import annotations
 
+from typing import Sequence
+
 from cdk8s_plus_28 import k8s
 from constructs import Construct
 
-from typing import Sequence
-
 from tomoda_model.model import Photon as PhotonModel, SyncPolicy
 
-from .. import layout
+from .. import layout, security
 from ..base import OutputChart, ServiceEndpoint
 from ..conventions import HEALTH_GATE, HEALTH_GATE_SYNC_ONLY
+from ..netpol import AnyNamespace, Rule, admit
+from ..resources import Resources
 from .argo import KEEP_ANNOTATION, ArgoTarget, directory_application
 from .common import platform_file
 
@@ -49,22 +51,13 @@ def index_url(p: PhotonModel) -> str:
     return f"https://storage.googleapis.com/{p.index_bucket}/{p.index_object}"
 
 
-def _security() -> k8s.SecurityContext:
-    # Read-only root: the index and OpenSearch's files go to the data volume, uv's cache
-    # (UV_CACHE_DIR), its lock and Java's temporary files to the /tmp emptyDir.
-    return k8s.SecurityContext(
-        allow_privilege_escalation=False, run_as_non_root=True, read_only_root_filesystem=True,
-        capabilities=k8s.Capabilities(drop=["ALL"]))
-
-
 def _pod_security() -> k8s.PodSecurityContext:
     # OnRootMismatch: a 200 GB index is not re-owned on every mount.
-    return k8s.PodSecurityContext(
-        run_as_user=PHOTON_UID, run_as_group=PHOTON_UID, fs_group=PHOTON_UID,
-        fs_group_change_policy="OnRootMismatch",
-        run_as_non_root=True, seccomp_profile=k8s.SeccompProfile(type="RuntimeDefault"))
+    return security.pod_security(PHOTON_UID, fs_group_change_policy="OnRootMismatch")
 
 
+# Read-only root: the index and OpenSearch's files go to the data volume, uv's cache
+# (UV_CACHE_DIR), its lock and Java's temporary files to the /tmp emptyDir.
 SCRATCH = "/tmp"
 SCRATCH_SIZE = "2Gi"
 # uv's default cache is $HOME/.cache/uv under the (read-only) image root.
@@ -79,11 +72,8 @@ def _scratch_volume() -> k8s.Volume:
 
 
 def _resources(p: PhotonModel) -> k8s.ResourceRequirements:
-    return k8s.ResourceRequirements(
-        requests={"cpu": k8s.Quantity.from_string("250m"),
-                  "memory": k8s.Quantity.from_string(p.memory_limit)},
-        limits={"cpu": k8s.Quantity.from_string(p.cpu_limit),
-                "memory": k8s.Quantity.from_string(p.memory_limit)})
+    return Resources("250m", p.memory_limit, cpu_limit=p.cpu_limit,
+                     memory_limit=p.memory_limit).requirements()
 
 
 class Photon(Construct):
@@ -139,7 +129,7 @@ class Photon(Construct):
                             volume_mounts=[k8s.VolumeMount(name="data", mount_path=DATA_DIR),
                                            k8s.VolumeMount(name="tmp", mount_path=SCRATCH)],
                             resources=_resources(p),
-                            security_context=_security(),
+                            security_context=security.container_security(),
                             # First start downloads and unpacks the index: allow up to 12 h.
                             startup_probe=k8s.Probe(http_get=status,
                                                     period_seconds=STARTUP_PERIOD_SECONDS,
@@ -164,26 +154,13 @@ class Photon(Construct):
         self.endpoint = ServiceEndpoint.of(self.service, p.port)
 
         # Only the tenants' backends geocode; the indexer takes no traffic at all.
-        tenants = sorted(tenant_namespaces)
-        self.network_policy = k8s.KubeNetworkPolicy(
-            chart, "policy",
-            metadata=meta(f"{NAME}-policy"),
-            spec=k8s.NetworkPolicySpec(
-                pod_selector=k8s.LabelSelector(match_labels=labels),
-                policy_types=["Ingress"],
-                ingress=[k8s.NetworkPolicyIngressRule(
-                    from_=[k8s.NetworkPolicyPeer(namespace_selector=k8s.LabelSelector(
-                        match_expressions=[k8s.LabelSelectorRequirement(
-                            key="kubernetes.io/metadata.name", operator="In", values=tenants)]))],
-                    ports=[k8s.NetworkPolicyPort(port=k8s.IntOrString.from_number(p.port),
-                                                 protocol="TCP")])]))
-        self.indexer_policy = k8s.KubeNetworkPolicy(
-            chart, "indexer-policy",
-            metadata=k8s.ObjectMeta(name=f"{INDEXER}-policy", namespace=p.namespace,
-                                    labels={"app": INDEXER}),
-            spec=k8s.NetworkPolicySpec(
-                pod_selector=k8s.LabelSelector(match_labels={"app": INDEXER}),
-                policy_types=["Ingress"], ingress=[]))
+        tenants = AnyNamespace(tuple(sorted(tenant_namespaces)))
+        self.network_policy = admit(chart, "policy", name=f"{NAME}-policy",
+                                    namespace=p.namespace, labels=labels, pods=labels,
+                                    rules=[Rule((tenants,), (p.port,))])
+        self.indexer_policy = admit(chart, "indexer-policy", name=f"{INDEXER}-policy",
+                                    namespace=p.namespace, labels={"app": INDEXER},
+                                    pods={"app": INDEXER}, rules=[])
 
         # Rebuilding the planet index needs a Nominatim database that is not provisioned;
         # rebuilds run on a large VM (scripts/photon-index-local.sh). Kept, suspended, so
@@ -209,7 +186,7 @@ class Photon(Construct):
                                 volume_mounts=[k8s.VolumeMount(name="scratch", mount_path=DATA_DIR),
                                                k8s.VolumeMount(name="tmp", mount_path=SCRATCH)],
                                 resources=_resources(p),
-                                security_context=_security())],
+                                security_context=security.container_security())],
                             volumes=[k8s.Volume(name="scratch", empty_dir=k8s.EmptyDirVolumeSource(
                                 size_limit=k8s.Quantity.from_string(p.storage))), _scratch_volume()],
                         ))))))

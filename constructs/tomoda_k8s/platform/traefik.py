@@ -4,7 +4,7 @@ from __future__ import annotations
 from constructs import Construct
 
 from ..conventions import INGRESS_CLASS
-from .common import resources
+from ..resources import Resources
 from .kit import HelmService, ServiceProps
 
 LB_TYPE_ANNOTATION = {"cloud.google.com/load-balancer-type": "External"}
@@ -26,5 +26,5 @@ class Traefik(HelmService):
                     "kubernetesCRD": {"enabled": True, "allowCrossNamespace": False},
                 },
                 "metrics": {"prometheus": {"serviceMonitor": {"enabled": True}}},
-                "resources": resources("100m", "128Mi", cpu_limit="500m", memory_limit="256Mi"),
+                "resources": Resources("100m", "128Mi", cpu_limit="500m", memory_limit="256Mi").values(),
             })

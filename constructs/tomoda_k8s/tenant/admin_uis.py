@@ -15,28 +15,27 @@ from tomoda_model.model import HelmChart
 from ..base import ServiceEndpoint
 from ..netpol import Peer, Rule, admit
 from ..platform.argo import helm_application
-from ..platform.common import MiddlewareRef, helm_fullname, resources, tls_ingress
+from .. import security
+from ..ingress import Route, tls_ingress
+from ..platform.common import MiddlewareRef, helm_fullname
+from ..resources import Resources
 from .props import TenantProps
 from .secrets import GsmSecret
 
 PGADMIN_PORT = 80               # the chart's service.port
 PGADMIN_PASSWORD_KEY = "password"
-PGADMIN_RESOURCES = resources("50m", "128Mi", cpu_limit="500m", memory_limit="512Mi")
+PGADMIN_RESOURCES = Resources("50m", "128Mi", cpu_limit="500m", memory_limit="512Mi")
 
 # No maintained Helm chart exists for Redis Insight: a Deployment of the official image.
 REDIS_INSIGHT_IMAGE = "redis/redisinsight:2.70.1"
 REDIS_INSIGHT_PORT = 5540
 REDIS_INSIGHT_HEALTH = "/api/health"
-REDIS_INSIGHT_RESOURCES = resources("50m", "128Mi", cpu_limit="500m", memory_limit="512Mi")
+REDIS_INSIGHT_RESOURCES = Resources("50m", "128Mi", cpu_limit="500m", memory_limit="512Mi")
 # The image's `node` user: its entry script runs `whoami` under `set -e`, which fails for
 # a uid without a passwd entry, so a "high" uid would crash it.
 REDIS_INSIGHT_UID = 1000
-SCRATCH = {"data": "/data", "tmp": "/tmp"}  # the only writable paths (volume -> mount)
-SCRATCH_SIZE = "256Mi"
-
-
-def _quantities(values: dict) -> dict:
-    return {k: k8s.Quantity.from_string(v) for k, v in values.items()}
+# The only writable paths.
+SCRATCH = (security.Scratch("data", "/data", "256Mi"), security.Scratch("tmp", "/tmp", "256Mi"))
 
 
 class AdminUis(Construct):
@@ -57,9 +56,8 @@ class AdminUis(Construct):
                                           ingress_namespace=ingress_namespace)
         for ui, host in ((self.pgadmin, tenant.hosts.pgadmin),
                          (self.redis_insight, tenant.hosts.redis_insight)):
-            tls_ingress(ui, "ingress", name=ui.service.name,
-                        namespace=ui.service.namespace, host=host, service=ui.service.name,
-                        port=ui.service.port, issuer=issuer, middleware=auth)
+            tls_ingress(ui, "ingress", name=ui.service.name, namespace=ui.service.namespace,
+                        routes=[Route(host, ui.service)], issuer=issuer, guard=auth.annotations)
 
 
 class PgAdmin(Construct):
@@ -84,7 +82,7 @@ class PgAdmin(Construct):
                 "Name": pg.cluster, "Group": tenant.name, "Host": postgres.host,
                 "Port": postgres.port, "Username": pg.owner, "MaintenanceDB": pg.database,
                 "SSLMode": pg.sslmode}}},
-            "resources": PGADMIN_RESOURCES,
+            "resources": PGADMIN_RESOURCES.values(),
             "test": {"enabled": False},
             # The chart's policy has no `from` (every pod may reach the login); ours admits
             # only Traefik, whose forward-auth puts oauth2-proxy in front.
@@ -128,10 +126,7 @@ class RedisInsight(Construct):
                     metadata=k8s.ObjectMeta(labels=labels),
                     spec=k8s.PodSpec(
                         automount_service_account_token=False,
-                        security_context=k8s.PodSecurityContext(
-                            run_as_non_root=True, run_as_user=REDIS_INSIGHT_UID,
-                            run_as_group=REDIS_INSIGHT_UID, fs_group=REDIS_INSIGHT_UID,
-                            seccomp_profile=k8s.SeccompProfile(type="RuntimeDefault")),
+                        security_context=security.pod_security(REDIS_INSIGHT_UID),
                         containers=[k8s.Container(
                             name="redis-insight", image=REDIS_INSIGHT_IMAGE,
                             ports=[k8s.ContainerPort(name="http", container_port=REDIS_INSIGHT_PORT)],
@@ -139,22 +134,13 @@ class RedisInsight(Construct):
                                 k8s.EnvVar(name="RI_REDIS_PASSWORD", value_from=k8s.EnvVarSource(
                                     secret_key_ref=k8s.SecretKeySelector(
                                         name=password.secret_name, key=password.key)))],
-                            volume_mounts=[k8s.VolumeMount(name=v, mount_path=path)
-                                           for v, path in SCRATCH.items()],
+                            volume_mounts=security.mounts(SCRATCH),
                             readiness_probe=k8s.Probe(http_get=health),
                             liveness_probe=k8s.Probe(http_get=health, period_seconds=20,
                                                      failure_threshold=6),
-                            security_context=k8s.SecurityContext(
-                                allow_privilege_escalation=False, privileged=False,
-                                read_only_root_filesystem=True, run_as_non_root=True,
-                                capabilities=k8s.Capabilities(drop=["ALL"]),
-                                seccomp_profile=k8s.SeccompProfile(type="RuntimeDefault")),
-                            resources=k8s.ResourceRequirements(
-                                requests=_quantities(REDIS_INSIGHT_RESOURCES["requests"]),
-                                limits=_quantities(REDIS_INSIGHT_RESOURCES["limits"])))],
-                        volumes=[k8s.Volume(name=v, empty_dir=k8s.EmptyDirVolumeSource(
-                                     size_limit=k8s.Quantity.from_string(SCRATCH_SIZE)))
-                                 for v in SCRATCH]))))
+                            security_context=security.container_security(),
+                            resources=REDIS_INSIGHT_RESOURCES.requirements())],
+                        volumes=security.volumes(SCRATCH)))))
         self.service_object = k8s.KubeService(
             self, "service",
             metadata=k8s.ObjectMeta(name=name, namespace=ns, labels=labels),

@@ -1,5 +1,5 @@
-"""Hardened pod and container security contexts the Go backend and the Expo web server
-can run with (restricted Pod Security Standard).
+"""Hardened pod and container security contexts (restricted Pod Security Standard): one
+definition for every workload we write - the app's pools, Redis Insight, Photon.
 
 Numeric ids are set explicitly: the kubelet can only enforce `runAsNonRoot` when it knows
 the uid, and an image whose USER is a name (or unset) would otherwise be refused or run as
@@ -9,6 +9,7 @@ official Node images the Expo server is built on.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Optional
 
 from cdk8s_plus_28 import k8s
 
@@ -31,9 +32,11 @@ FRONTEND_SCRATCH = (Scratch("tmp", "/tmp", "256Mi"),
                     Scratch("cache", "/home/node/.cache", "512Mi"))
 
 
-def pod_security(uid: int) -> k8s.PodSecurityContext:
+def pod_security(uid: int, *, fs_group_change_policy: Optional[str] = None) -> k8s.PodSecurityContext:
+    """`fs_group_change_policy`: OnRootMismatch spares re-owning a large volume on every mount."""
     return k8s.PodSecurityContext(
         run_as_non_root=True, run_as_user=uid, run_as_group=uid, fs_group=uid,
+        fs_group_change_policy=fs_group_change_policy,
         seccomp_profile=k8s.SeccompProfile(type="RuntimeDefault"))
 
 
