@@ -58,18 +58,26 @@ def output_charts(app: cdk8s.App) -> list[tuple[str, OutputChart]]:
 def render(app: cdk8s.App) -> dict[str, list]:
     """Every output file's documents, keyed by dist-relative path, in construct order.
 
-    OutputCharts sharing a path are concatenated; a PlainFile owns its path alone.
+    OutputCharts sharing a path are concatenated; a PlainFile owns its path alone. Every
+    chart's objects are held to the rules of `nag.py` as they render: nothing is returned
+    when one breaks a rule.
     """
     from .files import PlainFile  # local: files.py imports nothing from here
+    from .nag import NagError, problems
 
     files: dict[str, list] = {}
+    broken: list[str] = []
     for node in app.node.find_all():
         if isinstance(node, OutputChart):
-            files.setdefault(node.output_path, []).extend(node.to_json())
+            docs = node.to_json()
+            broken += problems(node, docs)
+            files.setdefault(node.output_path, []).extend(docs)
         elif isinstance(node, PlainFile):
             if node.output_path in files:
                 raise ValueError(f"{node.output_path} is written twice")
             files[node.output_path] = [node.content]
         elif isinstance(node, cdk8s.Chart):
             raise TypeError(f"chart {node.node.path} is not an OutputChart")
+    if broken:
+        raise NagError(broken)
     return files
