@@ -8,63 +8,23 @@ Identities: Kubernetes `Kind/namespace/name`; Terraform `type/stack/logical-id`.
 from __future__ import annotations
 
 import io
-import json
 import subprocess
 import tarfile
 import tempfile
 from pathlib import Path
 
-from . import yamlio
-
-STATEFUL_KINDS = {"Cluster", "ScheduledBackup", "PersistentVolumeClaim", "ObjectStore"}
-STATEFUL_CHARTS = {"redis"}  # Helm-installed data stores, installed by an Argo CD Application
-# Stateful Terraform types -> the attributes that force a replacement when they change
-# (a renamed bucket is a destroyed bucket, even under the same logical id).
-STATEFUL_TYPES = {
-    "google_storage_bucket": ("name", "location"),
-    "aws_s3_bucket": ("bucket",),
-    "google_container_cluster": ("name", "location"),
-    "google_container_node_pool": ("name", "location", "cluster"),
-    "google_artifact_registry_repository": ("repository_id", "location", "format"),
-    "google_secret_manager_secret": ("secret_id",),
-    "aws_secretsmanager_secret": ("name",),
-    "google_compute_network": ("name",),
-    "google_compute_subnetwork": ("name", "region", "ip_cidr_range"),
-}
+# What holds data, and which identities name it: the index's (re-exported for the checks).
+from .index import STATEFUL_CHARTS, STATEFUL_KINDS, STATEFUL_TYPES, DistIndex  # noqa: E402,F401
 
 
 class DestroyRefused(Exception):
     pass
 
 
-def _app_charts(doc: dict) -> set[str]:
-    spec = doc.get("spec") or {}
-    sources = spec.get("sources") or ([spec["source"]] if spec.get("source") else [])
-    return {s.get("chart") for s in sources if s.get("chart")}
-
-
 def stateful(root: Path) -> dict[str, object]:
     """Every stateful object in an output tree: identity -> what must not change about it
     (Kubernetes: nothing beyond the identity; Terraform: the replacement-forcing attributes)."""
-    found: dict[str, object] = {}
-    k8s = root / "k8s"
-    for path in sorted(k8s.rglob("*.yaml")) if k8s.exists() else []:
-        for doc in yamlio.load_all(path.read_text(encoding="utf-8")):
-            if not isinstance(doc, dict) or "kind" not in doc:
-                continue
-            meta = doc.get("metadata") or {}
-            ident = f"{doc['kind']}/{meta.get('namespace', '')}/{meta.get('name')}"
-            if doc["kind"] in STATEFUL_KINDS or (
-                    doc["kind"] == "Application" and _app_charts(doc) & STATEFUL_CHARTS):
-                found[ident] = None
-    tf = root / "terraform"
-    for path in sorted(tf.glob("*/cdk.tf.json")) if tf.exists() else []:
-        stack = path.parent.name
-        resources = json.loads(path.read_text(encoding="utf-8")).get("resource", {})
-        for rtype, items in resources.items():
-            for name, body in items.items() if rtype in STATEFUL_TYPES else ():
-                found[f"{rtype}/{stack}/{name}"] = {a: body.get(a) for a in STATEFUL_TYPES[rtype]}
-    return found
+    return DistIndex(root).stateful()
 
 
 def going(old: Path, new: Path) -> list[str]:

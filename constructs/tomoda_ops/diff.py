@@ -14,28 +14,11 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Optional
 
-import yaml
-
-from tomoda_build import tree, yamlio
+from tomoda_build import tree
+from tomoda_build.index import K8S_ROOT, TF_ROOT, DistIndex, K8sObject, Source, read_yaml
+from tomoda_build.index import dist_relative  # noqa: F401 (callers read it from here too)
 
 from . import impact
-
-TF_ROOT = "terraform"
-K8S_ROOT = "k8s"
-
-
-@dataclass(frozen=True)
-class Source:
-    """A dist-relative directory an Application syncs."""
-    app: str       # namespace/name of the Application
-    directory: str
-    recurse: bool
-
-    def owns(self, rel: str) -> bool:
-        parent = str(PurePosixPath(rel).parent)
-        if parent == self.directory:
-            return True
-        return self.recurse and rel.startswith(self.directory + "/")
 
 
 @dataclass
@@ -128,46 +111,9 @@ class TreeDiff:
 # ---------------------------------------------------------------- reading trees
 
 
-def _yaml_docs(path: Path) -> Optional[list]:
-    try:
-        return [d for d in yamlio.load_all(path.read_text(encoding="utf-8")) if d is not None]
-    except (yaml.YAMLError, UnicodeDecodeError):
-        return None
-
-
-def _identity(doc: dict, rel: str) -> str:
-    meta = doc.get("metadata") or {}
-    if not meta.get("name"):  # e.g. kustomization.yaml: a file, not an API object
-        return f"{doc.get('kind', 'document')} ({rel})"
-    return f"{doc.get('kind')}/{meta.get('namespace', '')}/{meta['name']}"
-
-
-def dist_relative(path: str, repo_prefix: str) -> Optional[str]:
-    prefix = repo_prefix.strip("/")
-    path = path.strip("/")
-    if prefix in ("", "."):
-        return path
-    if path == prefix:
-        return ""
-    return path[len(prefix) + 1:] if path.startswith(prefix + "/") else None
-
-
 def sources(root: Path, repo_prefix: str) -> list[Source]:
     """Every dist-relative directory an Application in `root` syncs from the GitOps repo."""
-    found = []
-    for rel, path in tree.listing(root / K8S_ROOT).items():
-        for doc in _yaml_docs(path) or []:
-            if not isinstance(doc, dict) or doc.get("kind") != "Application":
-                continue
-            meta, spec = doc.get("metadata") or {}, doc.get("spec") or {}
-            srcs = spec.get("sources") or ([spec["source"]] if spec.get("source") else [])
-            for s in srcs:
-                directory = dist_relative(s.get("path") or "", repo_prefix) if s.get("path") else None
-                if directory:
-                    recurse = bool((s.get("directory") or {}).get("recurse"))
-                    found.append(Source(f"{meta.get('namespace', '')}/{meta.get('name')}",
-                                        directory, recurse))
-    return found
+    return DistIndex(root, repo_prefix, strict=False).sources()
 
 
 def _owner(rel: str, srcs: list[Source]) -> Optional[Source]:
@@ -208,11 +154,11 @@ def _objects(rel: str, path: Optional[Path]) -> dict[str, object]:
             out[f"({key} block)"] = doc[key]
         return out
     if rel.endswith((".yaml", ".yml")):
-        docs = _yaml_docs(path)
+        docs = read_yaml(path)
         if docs is not None:
             out = {}
             for i, doc in enumerate(docs):
-                ident = _identity(doc, rel) if isinstance(doc, dict) else f"document {i} ({rel})"
+                ident = K8sObject(rel, doc).identity if isinstance(doc, dict) else f"document {i} ({rel})"
                 out[ident if ident not in out else f"{ident} (duplicate {i})"] = doc
             return out
     return {f"file {rel}": path.read_bytes()}

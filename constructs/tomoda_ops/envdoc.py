@@ -14,11 +14,10 @@ from pathlib import Path
 from typing import Callable, Iterable, Optional
 
 
-from tomoda_build import tree, yamlio
+from tomoda_build.index import DistIndex, dist_relative
 from tomoda_model import Estate, Tenant, TriggerKind
 
 from . import diagrams
-from .diff import dist_relative
 
 OUTPUT = "docs/environments.md"
 NONE = "—"
@@ -31,37 +30,16 @@ Everything that differs between tenants, one column each, generated from the mod
 (`config/`) and the synthesized output (`dist/`). Anything not listed here is shared."""
 
 
-class _Dist:
-    """Read-only index of a synthesized tree."""
+def _app_dir(d: DistIndex, tenant: Tenant) -> Optional[str]:
+    """The dist-relative directory the tenant's app Application syncs."""
+    app = d.application(tenant.argo_app)
+    path = ((app or {}).get("spec", {}).get("source") or {}).get("path")
+    return dist_relative(path, d.repo_prefix) if path else None
 
-    def __init__(self, root: Path, repo_prefix: str):
-        self.root, self.repo_prefix = root, repo_prefix
-        self.objects: list[tuple[str, dict]] = []
-        for rel, path in tree.listing(root / "k8s").items():
-            if rel.endswith(".yaml"):
-                docs = yamlio.load_all(path.read_text(encoding="utf-8"))
-                self.objects += [(f"k8s/{rel}", d) for d in docs if isinstance(d, dict) and "kind" in d]
-        self.stacks: dict[str, dict] = {}
-        for path in sorted((root / "terraform").glob("*/cdk.tf.json")):
-            self.stacks[path.parent.name] = json.loads(path.read_text(encoding="utf-8"))
 
-    def kind(self, kind: str, under: Optional[str] = None) -> list[dict]:
-        return [d for rel, d in self.objects if d["kind"] == kind
-                and (under is None or rel.startswith(under.rstrip("/") + "/"))]
-
-    def application(self, name: str) -> Optional[dict]:
-        hits = [d for d in self.kind("Application") if d["metadata"].get("name") == name]
-        return hits[0] if hits else None
-
-    def app_dir(self, tenant: Tenant) -> Optional[str]:
-        """The dist-relative directory the tenant's app Application syncs."""
-        app = self.application(tenant.argo_app)
-        path = ((app or {}).get("spec", {}).get("source") or {}).get("path")
-        return dist_relative(path, self.repo_prefix) if path else None
-
-    def resources(self, rtype: str) -> list[tuple[str, str, dict]]:
-        return [(stack, name, body) for stack, doc in self.stacks.items()
-                for name, body in (doc.get("resource", {}).get(rtype) or {}).items()]
+def _pairs(d: DistIndex) -> list[tuple[str, dict]]:
+    """(file, document) of every Kubernetes object, the form the diagrams read."""
+    return [(o.file, o.doc) for o in d.objects]
 
 
 def _cell(value: object) -> str:
@@ -95,26 +73,26 @@ def _sync(s) -> str:
 # ---------------------------------------------------------------- the matrix
 
 
-def _kubernetes(estate: Estate, d: _Dist) -> list[tuple[str, Callable[[Tenant], object]]]:
+def _kubernetes(estate: Estate, d: DistIndex) -> list[tuple[str, Callable[[Tenant], object]]]:
     def under(t: Tenant) -> Optional[str]:
-        return d.app_dir(t)
+        return _app_dir(d, t)
 
     def env_from(t: Tenant, ref: str) -> str:
         names = set()
-        for dep in d.kind("Deployment", under(t)) if under(t) else []:
+        for dep in d.of_kind("Deployment", under(t)) if under(t) else []:
             for c in dep["spec"]["template"]["spec"].get("containers", []):
                 names.update(e[ref]["name"] for e in c.get("envFrom", []) if ref in e)
         return _code(sorted(names))
 
     def pdbs(t: Tenant) -> str:
-        found = d.kind("PodDisruptionBudget", under(t)) if under(t) else []
+        found = d.of_kind("PodDisruptionBudget", under(t)) if under(t) else []
         if not found:
             return "none"
         return f"{_code(p['metadata']['name'] for p in found)} (minAvailable {t.app.pdb_min_available})"
 
     def hpas(t: Tenant) -> str:
         a, b = t.app.api_hpa, t.app.async_hpa
-        names = _code(h["metadata"]["name"] for h in d.kind("HorizontalPodAutoscaler", under(t))) if under(t) else NONE
+        names = _code(h["metadata"]["name"] for h in d.of_kind("HorizontalPodAutoscaler", under(t))) if under(t) else NONE
         return (f"{names}: api {a.min}-{a.max}, async {b.min}-{b.max} "
                 f"(CPU {a.cpu_percent}% + memory {a.memory_percent}%)")
 
@@ -126,7 +104,7 @@ def _kubernetes(estate: Estate, d: _Dist) -> list[tuple[str, Callable[[Tenant], 
     return [
         ("App namespace", lambda t: f"`{t.namespace}`"),
         ("Argo CD Application", lambda t: f"`{t.argo_app}`"),
-        ("Synced path", lambda t: f"`{d.app_dir(t)}`" if d.app_dir(t) else None),
+        ("Synced path", lambda t: f"`{_app_dir(d, t)}`" if _app_dir(d, t) else None),
         ("Sync policy", lambda t: _sync(t.sync)),
         ("Image tag", lambda t: f"`{t.app.image_tag}`"),
         ("Image updates", updates),
@@ -179,13 +157,13 @@ def _hosts() -> list[tuple[str, Callable[[Tenant], object]]]:
     ]
 
 
-def _triggers(d: _Dist, t: Tenant) -> list[dict]:
+def _triggers(d: DistIndex, t: Tenant) -> list[dict]:
     # Build triggers carry the tenant in their construct path (tomoda_tf: build-<tenant>).
-    return [body for _, _, body in d.resources("google_cloudbuild_trigger")
-            if f"/build-{t.name}/" in body.get("//", {}).get("metadata", {}).get("path", "")]
+    return [r.body for r in d.resources("google_cloudbuild_trigger")
+            if f"/build-{t.name}/" in r.body.get("//", {}).get("metadata", {}).get("path", "")]
 
 
-def _build(estate: Estate, d: _Dist) -> list[tuple[str, Callable[[Tenant], object]]]:
+def _build(estate: Estate, d: DistIndex) -> list[tuple[str, Callable[[Tenant], object]]]:
     def source(t: Tenant) -> str:
         pushes = {json.dumps(b.get("github", {}).get("push", {}), sort_keys=True) for b in _triggers(d, t)}
         out = []
@@ -218,12 +196,12 @@ def _build(estate: Estate, d: _Dist) -> list[tuple[str, Callable[[Tenant], objec
     ]
 
 
-def _cdn(estate: Estate, d: _Dist) -> list[tuple[str, Callable[[Tenant], object]]]:
+def _cdn(estate: Estate, d: DistIndex) -> list[tuple[str, Callable[[Tenant], object]]]:
     def stacks(t: Tenant) -> list[str]:
-        return sorted({s for s, _, b in d.resources("aws_s3_bucket") if b.get("bucket") == t.cdn.bucket})
+        return sorted({r.stack for r in d.resources("aws_s3_bucket") if r.body.get("bucket") == t.cdn.bucket})
 
     def in_stacks(t: Tenant, rtype: str, get: Callable[[dict], Iterable[str]]) -> str:
-        values = sorted({v for s, _, b in d.resources(rtype) if s in stacks(t) for v in get(b)})
+        values = sorted({v for r in d.resources(rtype) if r.stack in stacks(t) for v in get(r.body)})
         return _code(values)
 
     return [
@@ -239,10 +217,10 @@ def _cdn(estate: Estate, d: _Dist) -> list[tuple[str, Callable[[Tenant], object]
 # ---------------------------------------------------------------- what dist/ holds
 
 
-def _applications(d: _Dist) -> list[str]:
+def _applications(d: DistIndex) -> list[str]:
     out = ["| Application | Defined in | Destination | Source | Version / path | Sync |",
            "|---|---|---|---|---|---|"]
-    apps = [(rel, doc) for rel, doc in d.objects if doc["kind"] == "Application"]
+    apps = [(o.file, o.doc) for o in d.objects if o.kind == "Application"]
     for rel, doc in sorted(apps, key=lambda o: (o[0], o[1]["metadata"].get("name", ""))):
         spec = doc.get("spec") or {}
         sync = (spec.get("syncPolicy") or {}).get("automated")
@@ -258,7 +236,7 @@ def _applications(d: _Dist) -> list[str]:
     return out
 
 
-def _stacks(d: _Dist) -> list[str]:
+def _stacks(d: DistIndex) -> list[str]:
     out = ["| Stack | Resources | Data sources | Outputs | Resource types |", "|---|---|---|---|---|"]
     for name, doc in sorted(d.stacks.items()):
         counts = Counter({rtype: len(items) for rtype, items in (doc.get("resource") or {}).items()})
@@ -304,7 +282,7 @@ def _first_sync(estate: Estate, dist_dir: Path) -> list[str]:
 
 def render(estate: Estate, dist_dir: Path) -> str:
     """The whole of docs/environments.md for `estate` and its synthesized tree `dist_dir`."""
-    d = _Dist(Path(dist_dir), estate.gitops.dist_path)
+    d = DistIndex(Path(dist_dir), estate.gitops.dist_path)
     tenants = list(estate.tenants.values())
     parts = [HEADER, ""]
     for title, rows in (("Kubernetes", _kubernetes(estate, d)), ("Data plane", _data_plane(estate)),
@@ -319,17 +297,17 @@ def render(estate: Estate, dist_dir: Path) -> str:
     return "\n".join(parts)
 
 
-def _pictures(estate: Estate, d: _Dist) -> list[str]:
+def _pictures(estate: Estate, d: DistIndex) -> list[str]:
     """The Mermaid diagrams (tomoda_ops/diagrams.py), from the same model and tree."""
     out = ["## Pictures", "",
            "Generated with the rest of this page (GitHub renders Mermaid; `make fresh` keeps them current).", "",
            "### GitOps: what syncs what", "",
            "The root Application syncs the tiers; each tier its Applications; a dotted arrow is the "
            "namespace an Application deploys to.", "",
-           *diagrams.gitops(d.objects, d.repo_prefix), ""]
+           *diagrams.gitops(_pairs(d), d.repo_prefix), ""]
     for t in estate.tenants.values():
         out += [f"### Request path: {t.name}", "",
-                *diagrams.request_path(estate, t, d.objects, d.app_dir(t), d.stacks.get(f"aws-{t.name}")), ""]
+                *diagrams.request_path(estate, t, _pairs(d), _app_dir(d, t), d.stacks.get(f"aws-{t.name}")), ""]
     out += ["### Cloud resources per stack", "",
             "Resource types per stack (×count); an arrow is a reference between them, a dotted one a "
             "stack reading another's outputs.", "", *diagrams.cloud(d.stacks), ""]

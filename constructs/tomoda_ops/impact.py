@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterator, Optional
 
-from tomoda_build.guard import STATEFUL_CHARTS, STATEFUL_KINDS, STATEFUL_TYPES
+from tomoda_build.index import STATEFUL_CHARTS, STATEFUL_KINDS, STATEFUL_TYPES
 
 DATA, PODS, DNS, IAM = "DATA AT RISK", "pods roll", "DNS/TLS change", "IAM change"
 

@@ -14,7 +14,7 @@ import pytest
 
 from tomoda_k8s import layout
 
-PLATFORM = layout.tier_dir("platform")
+PLATFORM_DIR = layout.tier_dir(layout.PLATFORM_TIER)
 TOY_ENTRY = """
 [platform.identities.toy]
 gsa = "toy-sa"
@@ -91,14 +91,17 @@ def named(docs, kind, name):
     return doc
 
 
-def test_a_service_is_its_model_entry_and_its_module(cfg, toy_module, k8s_tree):
+def test_a_service_is_its_model_entry_and_its_module(cfg, toy_module, k8s_tree, estate):
+    from tomoda_k8s.platform.cert_manager import LETSENCRYPT_PROD
+    from tomoda_k8s.platform.external_secrets import PLATFORM, gsm_store_name
+    from tomoda_k8s.platform.oauth2_proxy import RELEASE as OAUTH2_PROXY
     # GIVEN the seed config plus the toy's entry, and the toy's module
     # WHEN the Kubernetes layer is built
     files = build(with_toy_entry(cfg))
     # THEN the toy has its own file: an Application pinned to its chart, in Argo CD's namespace
-    toy = files[f"{PLATFORM}/toy.yaml"]
+    toy = files[f"{PLATFORM_DIR}/toy.yaml"]
     app = named(toy, "Application", "toy")
-    assert app["metadata"]["namespace"] == "argocd"
+    assert app["metadata"]["namespace"] == estate.argocd.namespace
     assert app["spec"]["destination"]["namespace"] == "toy"
     source = app["spec"]["source"]
     assert (source["repoURL"], source["chart"], source["targetRevision"]) == (
@@ -107,29 +110,30 @@ def test_a_service_is_its_model_entry_and_its_module(cfg, toy_module, k8s_tree):
     # ... its Secret from the platform store, named in its values
     secret = named(toy, "ExternalSecret", "toy-token")
     assert secret["metadata"]["namespace"] == "toy"
-    assert secret["spec"]["secretStoreRef"]["name"] == "gsm-tomoda"
+    assert secret["spec"]["secretStoreRef"]["name"] == gsm_store_name(PLATFORM)
     assert secret["spec"]["data"][0]["remoteRef"]["key"] == "toy-token"
     assert values["existingSecret"] == "toy-token"
     # ... its identity, and its UI behind the issuer and the forward-auth gate
     assert values["serviceAccount"]["annotations"] == {
-        "iam.gke.io/gcp-service-account": "toy-sa@development-485000.iam.gserviceaccount.com"}
+        "iam.gke.io/gcp-service-account": f"toy-sa@{estate.gcp.project}.iam.gserviceaccount.com"}
     ingress = named(toy, "Ingress", "toy")
     annotations = ingress["metadata"]["annotations"]
-    assert annotations["cert-manager.io/cluster-issuer"] == "letsencrypt-prod"
+    auth_namespace = estate.platform.charts["oauth2-proxy"].namespace
+    assert annotations["cert-manager.io/cluster-issuer"] == LETSENCRYPT_PROD
     assert annotations["traefik.ingress.kubernetes.io/router.middlewares"] == \
-        "oauth2-proxy-oauth2-proxy@kubernetescrd"
+        f"{auth_namespace}-{OAUTH2_PROXY}@kubernetescrd"
     backend = ingress["spec"]["rules"][0]["http"]["paths"][0]["backend"]["service"]
     assert (backend["name"], backend["port"]["number"]) == ("toy", 8080)
     # ... its namespace exists before its release, and the platform store admits it
-    assert "toy" in {d["metadata"]["name"] for d in files[f"{PLATFORM}/namespaces.yaml"]}
-    stores = files[f"{PLATFORM}/external-secrets.yaml"]
-    platform_store = named(stores, "ClusterSecretStore", "gsm-tomoda")
+    assert "toy" in {d["metadata"]["name"] for d in files[f"{PLATFORM_DIR}/namespaces.yaml"]}
+    stores = files[f"{PLATFORM_DIR}/external-secrets.yaml"]
+    platform_store = named(stores, "ClusterSecretStore", gsm_store_name(PLATFORM))
     assert "toy" in platform_store["spec"]["conditions"][0]["namespaces"]
     # AND nothing else changed: every other file is the seed estate's, object for object
     changed = {path for path, docs in files.items()
                if path.endswith(".yaml") and path in k8s_tree.files()
                and docs != k8s_tree.docs(path)}
-    assert changed == {f"{PLATFORM}/namespaces.yaml", f"{PLATFORM}/external-secrets.yaml"}
+    assert changed == {f"{PLATFORM_DIR}/namespaces.yaml", f"{PLATFORM_DIR}/external-secrets.yaml"}
 
 
 def test_a_chart_without_a_module_is_named_with_the_file_to_write(cfg):
