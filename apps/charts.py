@@ -18,6 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "constructs"))
 from tomoda_build.chart_cache import LOCK, ChartCache, Pin, read_lock, sync, write_lock  # noqa: E402
 from tomoda_build import flags  # noqa: E402
 from tomoda_build.paths import CONFIG, DIST  # noqa: E402
+from tomoda_build.settings import Settings  # noqa: E402
 from tomoda_build.tools import ToolError, ensure_helm  # noqa: E402
 from tomoda_check import make_context  # noqa: E402
 from tomoda_check.render import release_repo  # noqa: E402
@@ -57,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     except ToolError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    pins, failures = sync(pins, helm, ChartCache())
+    pins, failures = sync(pins, helm, ChartCache(Settings.from_env().chart_cache))
     write_lock(pins, args.lock)
     for p in pins:
         print(f"  {p.name:<30} {p.version:<10} {p.digest or '(not pulled)'}")

@@ -9,6 +9,7 @@ Exit codes: 0 all passed, 1 a check failed, 2 bad usage or configuration.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 from pathlib import Path
 
@@ -18,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "constructs"))
 from tomoda_build import flags
 from tomoda_build.paths import CONFIG, DIST
 from tomoda_check import FAMILIES, run
-from tomoda_check.context import CRD_DIR
+from tomoda_build.settings import Settings
 from tomoda_model import ModelError
 
 
@@ -40,7 +41,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="do not re-synthesize to compare (e.g. on a mutated copy)")
     ap.add_argument("--only", action="append", choices=FAMILIES, metavar="FAMILY",
                     help=f"run only this family (repeatable): {', '.join(FAMILIES)}")
-    ap.add_argument("--crd-dir", type=Path, default=CRD_DIR,
+    settings = Settings.from_env()
+    ap.add_argument("--crd-dir", type=Path, default=settings.crd_dir,
                     help="CRDs for custom resource schemas (default: $CRD_DIR or ../shared/crds)")
     ap.add_argument("-q", "--quiet", action="store_true", help="print failures and summary only")
     args = ap.parse_args(argv)
@@ -52,7 +54,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {dist} does not exist (run `make synth`)", file=sys.stderr)
         return 2
     try:
-        results = run(dist, config, families=families, crd_dir=args.crd_dir.resolve())
+        results = run(dist, config, families=families,
+                      settings=dataclasses.replace(settings, crd_dir=args.crd_dir.resolve()))
     except ModelError as exc:
         print(f"error: invalid configuration:\n{exc}", file=sys.stderr)
         return 2

@@ -20,7 +20,8 @@ from typing import Iterator
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "constructs"))
 
 from tomoda_build import flags, guard
-from tomoda_build.paths import CACHE, CONFIG, DIST
+from tomoda_build.paths import CONFIG, DIST
+from tomoda_build.settings import Settings
 from tomoda_build.synth import SynthError
 from tomoda_ops import diff, preview
 
@@ -31,7 +32,7 @@ def _trees(args) -> Iterator[tuple[Path, Path]]:
     if args.against is not None:
         yield args.against, args.dist
         return
-    with preview.synthesized(args.config, cache=None if args.no_cache else CACHE) as fresh:
+    with preview.synthesized(args.config, cache=None if args.no_cache else Settings.from_env().synth_cache) as fresh:
         yield args.dist, fresh
 
 

@@ -11,7 +11,8 @@ from pathlib import Path
 # The source root (never the repo root: its constructs/ folder would shadow the library).
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "constructs"))
 
-from tomoda_build.paths import CACHE, ROOT
+from tomoda_build.paths import ROOT
+from tomoda_build.settings import Settings
 from tomoda_build.synth import SynthError
 from tomoda_ops import cli, envdoc, fresh
 
@@ -26,7 +27,7 @@ def main(argv: list[str] | None = None) -> int:
     log = (lambda line: print(line, file=sys.stderr)) if args.verbose else (lambda line: None)
     try:
         found = fresh.problems(args.config, args.dist, args.docs,
-                               cache=None if args.no_cache else CACHE, log=log)
+                               cache=None if args.no_cache else Settings.from_env().synth_cache, log=log)
     except SynthError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -20,7 +20,8 @@ from typing import Callable, Optional
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "constructs"))
 
 from tomoda_build import flags
-from tomoda_build.paths import CACHE, CONFIG, DIST, ROOT
+from tomoda_build.paths import CONFIG, DIST, ROOT
+from tomoda_build.settings import Settings
 from tomoda_build.synth import SynthError
 from tomoda_ops import cli, fresh, plan
 
@@ -74,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.skip_fresh:
         try:
             stale = [p for p in fresh.problems(CONFIG, args.dist, ROOT / "docs" / "environments.md",
-                                                  cache=CACHE, log=lambda line: None)
+                                                  cache=Settings.from_env().synth_cache, log=lambda line: None)
                      if p.startswith(f"{args.dist.name}/{plan.TF_ROOT}/")]
         except SynthError as exc:
             print(f"error: {exc}", file=sys.stderr)

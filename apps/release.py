@@ -15,7 +15,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "constructs"))
 
 from tomoda_build import flags
-from tomoda_build.paths import CACHE, CONFIG, DIST
+from tomoda_build.paths import CONFIG, DIST
+from tomoda_build.settings import Settings
 from tomoda_ops.release import ReleaseError, release
 
 
@@ -47,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         bumps, changes = release(args.config, args.dist, args.version, force=args.force,
                                  include_pending=include_pending,
-                                 cache=None if args.no_cache else CACHE,
+                                 cache=None if args.no_cache else Settings.from_env().synth_cache,
                                  log=lambda line: print(line, file=sys.stderr), page=args.docs)
     except ReleaseError as exc:
         print(f"error: {exc}", file=sys.stderr)

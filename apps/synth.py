@@ -17,7 +17,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "constructs"))
 
 from tomoda_build import console, flags
 from tomoda_build.guard import DestroyRefused
-from tomoda_build.paths import CACHE, CONFIG, DIST
+from tomoda_build.paths import CONFIG, DIST
+from tomoda_build.settings import Settings
 from tomoda_build.synth import ConfigError, SynthError, synthesize
 from tomoda_ops import envdoc
 
@@ -41,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
     allow = tuple(a.strip() for a in args.allow_destroy.split(",") if a.strip())
     out = args.out.resolve()
     try:
-        synthesize(args.config.resolve(), out, cache=None if args.no_cache else CACHE,
+        synthesize(args.config.resolve(), out, cache=None if args.no_cache else Settings.from_env().synth_cache,
                    allow_destroy=allow, after_swap=envdoc.hook_for(out), verbose=verbose)
     except (SynthError, DestroyRefused) as exc:
         print(f"{console.paint('error:', 'red', sys.stderr)} {exc}", file=sys.stderr)

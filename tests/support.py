@@ -18,12 +18,12 @@ CONFIG = ROOT / "config"
 PYTHON = sys.executable
 
 # Tests never share the developer's synthesis cache (.cache/synth): each test process gets
-# its own, set before anything imports tomoda_build.paths, for in-process calls too.
+# its own, which the entry points it runs read (Settings.from_env).
 if "TOMODA_CACHE" not in os.environ:
     os.environ["TOMODA_CACHE"] = tempfile.mkdtemp(prefix="tomoda-test-cache-")
     atexit.register(shutil.rmtree, os.environ["TOMODA_CACHE"], ignore_errors=True)
 
-from tomoda_build import yamlio  # noqa: E402  (after TOMODA_CACHE is set)
+from tomoda_build import yamlio  # noqa: E402
 
 # Subprocess environment: the same source roots the Makefile uses, quiet jsii/cdktf.
 ENV = {

@@ -21,7 +21,6 @@ from typing import Iterable, Optional
 from .paths import ROOT
 
 LOCK = ROOT / "charts.lock"
-CACHE = Path(os.environ.get("TOMODA_CHART_CACHE", ROOT / ".cache" / "charts"))
 
 
 class ChartError(RuntimeError):
@@ -64,8 +63,10 @@ def write_lock(pins: Iterable[Pin], path: Path = LOCK) -> None:
 
 
 class ChartCache:
-    def __init__(self, root: Optional[Path] = None):
-        self.root = root if root is not None else CACHE
+    """Pulled chart archives under `root` (Settings.chart_cache), by content digest."""
+
+    def __init__(self, root: Path):
+        self.root = root
         self.index_file = self.root / "index.json"
 
     def _index(self) -> dict[str, str]:

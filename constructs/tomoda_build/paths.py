@@ -1,10 +1,8 @@
-"""Where things are. The repo root is never put on sys.path (see `bindings.py`)."""
-import os
+"""Where things are. The repo root is never put on sys.path (see `bindings.py`); what may be
+moved by the environment is in `settings.py`."""
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 CONFIG = ROOT / "config"
 DIST = ROOT / "dist"
 IMPORTS = ROOT / "imports"
-# TOMODA_CACHE moves the synthesis cache (tests and benchmarks use private ones).
-CACHE = Path(os.environ.get("TOMODA_CACHE", ROOT / ".cache" / "synth"))

@@ -28,7 +28,7 @@ from tomoda_model import Estate, ModelError, load_estate
 from tomoda_model.load import relative, snapshot as config_snapshot
 
 from . import faults, journal, tree
-from .paths import CACHE, ROOT
+from .paths import ROOT
 from .targets import TARGETS, Target
 
 KEEP_CACHE_ENTRIES = 4
@@ -238,7 +238,7 @@ def updater_files(estate: Estate) -> set[str]:
             for t in estate.tenants.values() if t.app.image_updater}
 
 
-def synthesize(config: Path, out: Path, *, cache: Optional[Path] = CACHE,
+def synthesize(config: Path, out: Path, *, cache: Optional[Path],
                allow_destroy: tuple[str, ...] = (), log=print,
                after_swap: Optional[Callable[[Estate, Path], None]] = None, verbose: bool = False) -> bool:
     """Synthesize into `out`. Returns True when `out` changed. Raises SynthError.

@@ -13,7 +13,9 @@ from typing import Iterable, Optional
 
 from tomoda_model import load_estate
 
-from .context import AllowList, Context, CRD_DIR
+from tomoda_build.settings import Settings
+
+from .context import AllowList, Context
 from .findings import Findings
 
 # Order matters only for reading the output: cheap, structural families first.
@@ -22,9 +24,11 @@ FAMILIES = ("freshness", "schemas", "charts", "wiring", "crosslayer", "first-syn
 SUBPROCESS_BOUND = frozenset({"freshness", "checkov", "tools"})
 
 
-def make_context(dist: Path, config: Path, crd_dir: Path = CRD_DIR,
+def make_context(dist: Path, config: Path, settings: Optional[Settings] = None,
                  allow: Optional[AllowList] = None) -> Context:
-    return Context(dist, load_estate(config), allow or AllowList(), crd_dir, config=config)
+    """`settings` default: the environment's, read now (entry points pass their own)."""
+    return Context(dist, load_estate(config), settings or Settings.from_env(),
+                   allow or AllowList(), config=config)
 
 
 def _run_family(ctx: Context, name: str) -> Findings:
@@ -40,14 +44,14 @@ def _run_family(ctx: Context, name: str) -> Findings:
 
 
 def run(dist: Path, config: Path, *, families: Iterable[str] = FAMILIES,
-        crd_dir: Path = CRD_DIR, allow: Optional[AllowList] = None) -> list[Findings]:
+        settings: Optional[Settings] = None, allow: Optional[AllowList] = None) -> list[Findings]:
     """Run `families` on `dist`; findings in FAMILIES order.
 
     The families that wait on other processes (a synthesis, checkov, terraform) run in
     threads alongside the in-process ones, so a full check takes about as long as the
     slowest of them.
     """
-    ctx = make_context(dist, config, crd_dir, allow)
+    ctx = make_context(dist, config, settings, allow)
     _ = (ctx.objects, ctx.stacks)  # parse once, before any thread reads them
     names = [f for f in FAMILIES if f in set(families)]
     with ThreadPoolExecutor(max_workers=len(SUBPROCESS_BOUND)) as pool:

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import fnmatch
 import json
-import os
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -27,12 +26,10 @@ from typing import Any, Optional
 import jsonschema
 import yaml
 
-from tomoda_build.paths import ROOT
 
 from .context import Context, HelmRelease, dotted
 from .findings import Findings
 
-CHARTS_DIR = Path(os.environ.get("CHARTS_DIR", ROOT.parent / "shared" / "charts"))
 GLOBAL = "global"  # Helm's values shared by a chart and its subcharts
 
 
@@ -191,7 +188,8 @@ def _allowed(ctx: Context, chart: str, path: tuple) -> bool:
     return False
 
 
-def check(ctx: Context, charts_dir: Path = CHARTS_DIR) -> Findings:
+def check(ctx: Context, charts_dir: Optional[Path] = None) -> Findings:
+    charts_dir = charts_dir or ctx.settings.charts_dir
     f = Findings("charts")
     if not charts_dir.is_dir():
         f.fail(f"CHARTS_DIR {charts_dir} is missing: no chart value can be verified (CI has "

@@ -21,7 +21,6 @@ from .context import Context, prune_cache
 from .findings import Findings
 
 CACHE = ROOT / ".cache" / "check"
-CHECKOV = Path(os.environ.get("CHECKOV", ROOT / ".venv-checkov" / "bin" / "checkov"))
 FRAMEWORKS = ("kubernetes", "terraform_json")
 
 
@@ -35,12 +34,12 @@ def _tree_key(dist: Path) -> str:
     return h.hexdigest()[:24]
 
 
-def cached_findings(dist: Path) -> list[dict]:
+def cached_findings(dist: Path, checkov: Path) -> list[dict]:
     """Raw checkov findings of a tree, remembered by its content (checkov takes ~10 s)."""
     entry = CACHE / f"checkov-{_tree_key(dist)}.json"
     if entry.exists():
         return json.loads(entry.read_text(encoding="utf-8"))
-    found = run_checkov(dist)
+    found = run_checkov(dist, checkov)
     CACHE.mkdir(parents=True, exist_ok=True)
     tmp = entry.with_suffix(f".{os.getpid()}.tmp")
     tmp.write_text(json.dumps(found), encoding="utf-8")
@@ -49,9 +48,9 @@ def cached_findings(dist: Path) -> list[dict]:
     return found
 
 
-def run_checkov(dist: Path) -> list[dict]:
+def run_checkov(dist: Path, checkov: Path) -> list[dict]:
     proc = subprocess.run(
-        [str(CHECKOV), "-d", str(dist), "--framework", *FRAMEWORKS, "--skip-download",
+        [str(checkov), "-d", str(dist), "--framework", *FRAMEWORKS, "--skip-download",
          "--quiet", "--compact", "-o", "json"],
         cwd=dist, capture_output=True, encoding="utf-8", errors="replace", timeout=600,
         env={**os.environ, "BC_SKIP_MAPPING": "TRUE", "CHECKOV_RUN_SCA_PACKAGE_SCAN_V2": "false"})
@@ -80,12 +79,13 @@ def suppression_for(ctx: Context, finding: dict):
 
 def check(ctx: Context) -> Findings:
     f = Findings("checkov")
-    if not CHECKOV.exists():
-        f.fail(f"checkov is not installed at {CHECKOV}: run `make .venv-checkov` "
+    checkov = ctx.settings.checkov
+    if not checkov.exists():
+        f.fail(f"checkov is not installed at {checkov}: run `make .venv-checkov` "
                f"(installs requirements-checkov.lock)")
         return f
     try:
-        failed = cached_findings(ctx.dist)
+        failed = cached_findings(ctx.dist, checkov)
     except (RuntimeError, subprocess.TimeoutExpired, json.JSONDecodeError) as exc:
         f.fail(f"checkov did not run: {exc}")
         return f

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import fnmatch
 import json
-import os
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -18,14 +17,13 @@ import yaml
 
 from tomoda_build import yamlio
 from tomoda_build.paths import ROOT
+from tomoda_build.settings import Settings
 from tomoda_build.tree import is_foreign
 from tomoda_k8s import layout
 
 from tomoda_model import Estate
 
 ALLOWLIST = ROOT / "check-allowlist.toml"
-# The CRDs live beside the clone (CI has ../shared next to it), never in the repo.
-CRD_DIR = Path(os.environ.get("CRD_DIR") or ROOT.parent / "shared" / "crds")  # empty = unset
 NON_OBJECT_FILES = ("kustomization.yaml",)  # kustomize's own file: not a Kubernetes object
 POD_KINDS = {"Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "CronJob", "Pod"}
 
@@ -196,13 +194,27 @@ def _sources(app: dict) -> list[dict]:
 
 
 class Context:
-    def __init__(self, dist: Path, estate: Estate, allow: Optional[AllowList] = None,
-                 crd_dir: Path = CRD_DIR, config: Optional[Path] = None):
+    """What every family reads: the tree, its model, the allow-list and the `settings`
+    (where the CRDs, the charts' data, checkov and the provider mirror are; a context made
+    only to read a tree, e.g. for the first-sync simulation of the docs, has none)."""
+
+    def __init__(self, dist: Path, estate: Estate, settings: Optional[Settings] = None,
+                 allow: Optional[AllowList] = None, config: Optional[Path] = None):
         self.dist = dist
         self.estate = estate
+        self._settings = settings
         self.allow = allow or AllowList()
-        self.crd_dir = crd_dir
         self.config = config
+
+    @property
+    def settings(self) -> Settings:
+        if self._settings is None:
+            raise RuntimeError("this check context was made without Settings")
+        return self._settings
+
+    @property
+    def crd_dir(self) -> Path:
+        return self.settings.crd_dir
 
     # ------------------------------------------------------------ Kubernetes
     @cached_property

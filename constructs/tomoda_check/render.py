@@ -186,7 +186,7 @@ def verify(ctx: Context, f: Findings, *, cache: Optional[ChartCache] = None,
     from .first_sync import Simulation
     from .schemas import _schema_version, deployed_crds, load_crds
 
-    cache = cache or ChartCache()
+    cache = cache or ChartCache(ctx.settings.chart_cache)
     lock = read_lock() if lock is None else lock
     sim = Simulation(ctx, Findings("first-sync"), catalog)
     sim.run()

@@ -28,7 +28,6 @@ from tomoda_build.paths import ROOT
 from .context import Context, prune_cache
 from .findings import Findings
 
-TF_MIRROR = Path(os.environ.get("TF_PROVIDER_MIRROR", "/opt/tf-plugins"))
 AWS_ADDRESS = "registry.terraform.io/hashicorp/aws"
 TF_PLUGIN_CACHE = ROOT / ".cache" / "check" / "terraform-plugins"
 PLACEHOLDER_FQDN = "_0123456789abcdef.validation.invalid"
@@ -125,13 +124,13 @@ def strip_cloudflare(stack: str, doc: dict) -> tuple[dict, list[str]]:
     return doc, left
 
 
-def _tf_env(workdir: Path) -> dict:
+def _tf_env(workdir: Path, mirror: Path) -> dict:
     cli = workdir / "cli.tfrc"
     TF_PLUGIN_CACHE.mkdir(parents=True, exist_ok=True)
     cli.write_text(f'''plugin_cache_dir = "{TF_PLUGIN_CACHE}"
 provider_installation {{
   filesystem_mirror {{
-    path    = "{TF_MIRROR}"
+    path    = "{mirror}"
     include = ["{AWS_ADDRESS}"]
   }}
   direct {{
@@ -163,11 +162,11 @@ def _terraform_validate(ctx: Context, f: Findings) -> None:
     if not stacks:
         return
     missing = ("no terraform binary on PATH" if shutil.which("terraform") is None
-               else f"no {AWS_ADDRESS} provider in the mirror {TF_MIRROR}"
-               if not (TF_MIRROR / AWS_ADDRESS).is_dir() else "")
+               else f"no {AWS_ADDRESS} provider in the mirror {ctx.settings.tf_mirror}"
+               if not (ctx.settings.tf_mirror / AWS_ADDRESS).is_dir() else "")
     if missing:
         message = f"terraform validate of {', '.join(stacks)} not run: {missing}"
-        (f.fail if os.environ.get("CI") else f.note)(message)
+        (f.fail if ctx.settings.ci else f.note)(message)
         return
     modules = {}
     for stack, doc in stacks.items():
@@ -192,7 +191,7 @@ def _terraform_validate(ctx: Context, f: Findings) -> None:
     mutex = open(TF_PLUGIN_CACHE.parent / "terraform.lock", "w", encoding="utf-8")
     fcntl.flock(mutex, fcntl.LOCK_EX)
     try:
-        env = _tf_env(work)
+        env = _tf_env(work, ctx.settings.tf_mirror)
         root = {"module": {}, "terraform": {"required_providers": {
             "aws": next(iter(modules.values()))["terraform"]["required_providers"]["aws"]}}}
         for stack, doc in modules.items():

@@ -10,14 +10,14 @@ from pathlib import Path
 from typing import Optional
 
 from tomoda_build import tree
-from tomoda_build.paths import CACHE, ROOT
+from tomoda_build.paths import ROOT
 from tomoda_build.synth import load
 from tomoda_model import schema
 
 from . import diff, envdoc, preview
 
 
-def problems(config: Path, dist: Path, docs: Path, cache: Optional[Path] = CACHE, log=None) -> list[str]:
+def problems(config: Path, dist: Path, docs: Path, cache: Optional[Path], log=None) -> list[str]:
     """One line per stale file under `dist` and for `docs`; empty when all is fresh."""
     kwargs = {"log": log} if log is not None else {}
     with preview.synthesized(config, cache=cache, **kwargs) as fresh:

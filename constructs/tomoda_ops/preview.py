@@ -7,7 +7,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator, Optional
 
-from tomoda_build.paths import CACHE
 from tomoda_build.synth import load, synthesize
 
 
@@ -16,7 +15,7 @@ def _stderr(line: str) -> None:
 
 
 @contextmanager
-def synthesized(config: Path, cache: Optional[Path] = CACHE, log=_stderr) -> Iterator[Path]:
+def synthesized(config: Path, cache: Optional[Path], log=_stderr) -> Iterator[Path]:
     """A temporary output tree of `config`. The guard cannot fire: the target is new."""
     with tempfile.TemporaryDirectory(prefix="tomoda-preview-") as tmp:
         out = Path(tmp) / "preview"  # the log then reads "preview/ updated", never "dist/"

@@ -4,6 +4,7 @@ the render verification of declared chart facts. Plus the values check against t
 charts' own data, and its mutations."""
 from __future__ import annotations
 
+import dataclasses
 import functools
 import http.server
 import shutil
@@ -17,6 +18,7 @@ import yaml
 from check.test_check_mutations import edit_obj, edit_tf
 from support import CONFIG, ROOT
 from tomoda_build.chart_cache import ChartCache, Pin, read_lock, sync, write_lock
+from tomoda_build.settings import Settings
 from tomoda_build.tools import HELM_VERSION, ensure_helm
 from tomoda_check import run
 from tomoda_check.context import Context
@@ -101,7 +103,7 @@ def _dist(tmp_path: Path, repo: str, values: dict) -> Path:
 def _verify(tmp_path, helm, repo, facts, values) -> Findings:
     cache = ChartCache(tmp_path / "cache")
     pins, _ = sync([Pin("probe", repo, "0.1.0")], helm, cache)
-    ctx = Context(_dist(tmp_path, repo, values), load_estate(CONFIG))
+    ctx = Context(_dist(tmp_path, repo, values), load_estate(CONFIG), Settings.from_env())
     f = Findings("charts")
     verify(ctx, f, cache=cache, lock={p.key: p for p in pins}, helm=helm,
            catalog=Catalog({("probe", "0.1.0"): facts}))
@@ -134,11 +136,9 @@ def test_a_wrong_declaration_fails_by_name(helm, repo, tmp_path, facts, values, 
     assert any(all(w in m for w in words) and "chart probe 0.1.0" in m for m in f.failures), f.failures
 
 
-def test_without_a_cached_archive_the_family_says_so_without_failing(fresh_dist, tmp_path, monkeypatch):
-    monkeypatch.setenv("TOMODA_CHART_CACHE", str(tmp_path / "empty"))
-    import tomoda_build.chart_cache as cc
-    monkeypatch.setattr(cc, "CACHE", tmp_path / "empty")
-    (findings,) = run(fresh_dist, CONFIG, families=["charts"])
+def test_without_a_cached_archive_the_family_says_so_without_failing(fresh_dist, tmp_path):
+    settings = dataclasses.replace(Settings.from_env(), chart_cache=tmp_path / "empty")
+    (findings,) = run(fresh_dist, CONFIG, families=["charts"], settings=settings)
     assert not findings.failures, findings.failures
     assert "rendered 0/" in findings.summary() and "make charts" in findings.summary()
 

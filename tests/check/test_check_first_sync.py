@@ -6,6 +6,8 @@ asserts that the family guarding that class names the broken object and its caus
 """
 from __future__ import annotations
 
+import dataclasses
+
 import json
 import shutil
 from pathlib import Path
@@ -16,7 +18,7 @@ import yaml
 from check.test_check_mutations import add_docs, edit_obj, edit_tf, edit_yaml
 from support import CONFIG
 from tomoda_check import run
-from tomoda_check.context import CRD_DIR
+from tomoda_build.settings import Settings
 
 WAVE = "argocd.argoproj.io/sync-wave"
 OPTIONS = "argocd.argoproj.io/sync-options"
@@ -258,9 +260,13 @@ def test_behaviour_check_names_the_broken_object(broken, family, mutate, words):
         "no failure names " + repr(words) + ":\n" + "\n".join(findings.failures)
 
 
+def _with_crds(crds: Path) -> Settings:
+    return dataclasses.replace(Settings.from_env(), crd_dir=crds)
+
+
 def _crd_copy(tmp_path: Path, edit) -> Path:
     crds = tmp_path / "crds"
-    shutil.copytree(CRD_DIR, crds, ignore=shutil.ignore_patterns("newest"))
+    shutil.copytree(Settings.from_env().crd_dir, crds, ignore=shutil.ignore_patterns("newest"))
     text = (crds / "deployed.toml").read_text()
     (crds / "deployed.toml").write_text(edit(text))
     return crds
@@ -270,7 +276,7 @@ def test_a_chart_bump_without_its_crd_set_fails_by_name(fresh_dist, tmp_path):
     # GIVEN CRDs recorded for another cert-manager version than the one pinned
     crds = _crd_copy(tmp_path, lambda t: t.replace('chart = "v1.19.4"', 'chart = "v1.18.0"'))
     # WHEN the schemas family validates
-    (findings,) = run(fresh_dist, CONFIG, families=["schemas"], crd_dir=crds)
+    (findings,) = run(fresh_dist, CONFIG, families=["schemas"], settings=_with_crds(crds))
     # THEN it names the chart, the pinned version and the version the CRDs are of
     assert any("cert-manager is pinned at v1.19.4" in m and "cert-manager v1.18.0" in m
                for m in findings.failures), findings.failures
@@ -279,7 +285,7 @@ def test_a_chart_bump_without_its_crd_set_fails_by_name(fresh_dist, tmp_path):
 def test_a_pinned_chart_with_no_crd_set_fails_by_name(fresh_dist, tmp_path):
     # GIVEN no CRD set at all for the pinned CNPG chart
     crds = _crd_copy(tmp_path, lambda t: t.replace("[cloudnative-pg]", "[cloudnative-pg-gone]"))
-    (findings,) = run(fresh_dist, CONFIG, families=["schemas"], crd_dir=crds)
+    (findings,) = run(fresh_dist, CONFIG, families=["schemas"], settings=_with_crds(crds))
     assert any("chart cloudnative-pg 0.29.0" in m and "no CRD set" in m for m in findings.failures)
     # AND its custom resources are no longer validated against some other version's schema
     assert any("Cluster data/postgres-prod" in m and "no schema" in m for m in findings.failures)

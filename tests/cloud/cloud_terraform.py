@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 
-MIRROR = Path(os.environ.get("TF_PROVIDER_MIRROR", "/opt/tf-plugins"))  # as tomoda_check.tools
+from tomoda_build.settings import Settings
+
+MIRROR = Settings.from_env().tf_mirror  # the check family's mirror
 AWS_ADDRESS = "registry.terraform.io/hashicorp/aws"
 CLI_CONFIG = f"""provider_installation {{
   filesystem_mirror {{
