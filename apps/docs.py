@@ -12,16 +12,13 @@ from pathlib import Path
 # The source root (never the repo root: its constructs/ folder would shadow the library).
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "constructs"))
 
-from tomoda_build.paths import ROOT
 from tomoda_build.synth import SynthError, load
 from tomoda_model import schema
 from tomoda_ops import cli, envdoc
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = cli.parser(__doc__, "synthesized tree to read")
-    ap.add_argument("--out", type=Path, default=ROOT / envdoc.OUTPUT,
-                    help=f"the page to write or check (default: {envdoc.OUTPUT})")
+    ap = cli.parser(__doc__, "synthesized tree to read", page="--out")
     ap.add_argument("--check", action="store_true", help="write nothing; exit 1 if the page is stale")
     args = ap.parse_args(argv)
     try:
@@ -29,21 +26,21 @@ def main(argv: list[str] | None = None) -> int:
     except SynthError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    schemas = args.out.parent / "schema"
+    schemas = args.page.parent / "schema"
     if args.check:
-        stale = envdoc.staleness(estate, args.dist, args.out)
+        stale = envdoc.staleness(estate, args.dist, args.page)
         if stale:
             sys.stdout.write(stale)
-            print(f"{args.out} is stale: run `make docs`", file=sys.stderr)
+            print(f"{args.page} is stale: run `make docs`", file=sys.stderr)
         for line in schema.staleness(schemas):
             print(f"{line}: run `make docs`", file=sys.stderr)
             stale = stale or line
         if stale:
             return 1
-        print(f"{args.out.name} and schema/ are fresh")
+        print(f"{args.page.name} and schema/ are fresh")
         return 0
-    changed = envdoc.write(estate, args.dist, args.out)
-    print(f"{args.out.name} {'updated' if changed else 'unchanged'}")
+    changed = envdoc.write(estate, args.dist, args.page)
+    print(f"{args.page.name} {'updated' if changed else 'unchanged'}")
     for name in schema.write(schemas):
         print(f"schema/{name} updated")
     return 0

@@ -11,22 +11,19 @@ from pathlib import Path
 # The source root (never the repo root: its constructs/ folder would shadow the library).
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "constructs"))
 
-from tomoda_build.paths import ROOT
 from tomoda_build.settings import Settings
 from tomoda_build.synth import SynthError
-from tomoda_ops import cli, envdoc, fresh
+from tomoda_ops import cli, fresh
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = cli.parser(__doc__, "committed output")
-    ap.add_argument("--docs", type=Path, default=ROOT / envdoc.OUTPUT,
-                    help=f"generated page (default: {envdoc.OUTPUT})")
+    ap = cli.parser(__doc__, "committed output", page="--docs")
     ap.add_argument("--no-cache", action="store_true", help="re-run every synthesis target")
     ap.add_argument("-v", "--verbose", action="store_true", help="show the synthesis log")
     args = ap.parse_args(argv)
     log = (lambda line: print(line, file=sys.stderr)) if args.verbose else (lambda line: None)
     try:
-        found = fresh.problems(args.config, args.dist, args.docs,
+        found = fresh.problems(args.config, args.dist, args.page,
                                cache=None if args.no_cache else Settings.from_env().synth_cache, log=log)
     except SynthError as exc:
         print(f"error: {exc}", file=sys.stderr)

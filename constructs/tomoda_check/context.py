@@ -28,39 +28,32 @@ NON_OBJECT_FILES = ("kustomization.yaml",)  # kustomize's own file: not a Kubern
 POD_KINDS = {"Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "CronJob", "Pod"}
 
 
+def _field(*path: str, empty: Any = "") -> property:
+    """A read-only view of the document at `path` (`empty` when absent or null)."""
+    def read(self: "Obj") -> Any:
+        node: Any = self.doc
+        for key in path:
+            node = (node or {}).get(key)
+        return empty if node is None else node
+    return property(read)
+
+
 @dataclass
 class Obj:
     """One Kubernetes object of dist/, addressable the way failure messages name it."""
     file: str   # dist-relative
     doc: dict
 
-    @property
-    def kind(self) -> str:
-        return self.doc.get("kind", "")
-
-    @property
-    def api_version(self) -> str:
-        return self.doc.get("apiVersion", "")
+    kind = _field("kind")
+    api_version = _field("apiVersion")
+    meta = _field("metadata", empty={})
+    name = _field("metadata", "name")
+    namespace = _field("metadata", "namespace")
+    spec = _field("spec", empty={})
 
     @property
     def group(self) -> str:
         return self.api_version.rpartition("/")[0]
-
-    @property
-    def meta(self) -> dict:
-        return self.doc.get("metadata") or {}
-
-    @property
-    def name(self) -> str:
-        return self.meta.get("name", "")
-
-    @property
-    def namespace(self) -> str:
-        return self.meta.get("namespace", "")
-
-    @property
-    def spec(self) -> dict:
-        return self.doc.get("spec") or {}
 
     @property
     def ref(self) -> str:

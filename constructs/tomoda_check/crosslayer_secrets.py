@@ -13,7 +13,7 @@ members) or all of them (a project role). Then:
 from __future__ import annotations
 
 import re
-from typing import Optional
+from typing import Iterator, Optional
 
 from .context import Context, Obj
 from .crosslayer_identity import gsa_emails, kubernetes_service_accounts
@@ -94,60 +94,94 @@ def _tenant_secrets(ctx: Context) -> dict[str, str]:
     return out
 
 
-def secret_isolation(ctx: Context, f: Findings) -> None:
-    stores = {o.name: o for o in ctx.of_kind("ClusterSecretStore")}
-    readable = Readable(ctx)
-    owners = _tenant_secrets(ctx)
-    identity = {name: store_identity(ctx, s) for name, s in stores.items()}
+class _Stores:
+    """The ClusterSecretStores of a tree, what each one's identity may read in terraform/,
+    and which tenant owns each secret."""
 
-    def foreign(store: str, tenant: Optional[str]) -> list[str]:
+    def __init__(self, ctx: Context):
+        self.by_name = {o.name: o for o in ctx.of_kind("ClusterSecretStore")}
+        self.readable = Readable(ctx)
+        self.owners = _tenant_secrets(ctx)
+        self.identity = {name: store_identity(ctx, s) for name, s in self.by_name.items()}
+
+    def foreign(self, store: str, tenant: Optional[str]) -> list[str]:
         """Other tenants' secrets the store can read."""
-        got = readable.everything(identity.get(store))
+        got = self.readable.everything(self.identity.get(store))
         if PROJECT_WIDE in got:
             return [PROJECT_WIDE]
-        return sorted(s for s in got if owners.get(s) not in (None, tenant))
+        return sorted(s for s in got if self.owners.get(s) not in (None, tenant))
 
+    def of_tenants(self, store: str) -> bool:
+        """The store can read some tenant's secret."""
+        return any(self.owners.get(x) for x in self.readable.everything(self.identity.get(store)))
+
+
+def secret_isolation(ctx: Context, f: Findings) -> None:
+    stores = _Stores(ctx)
     for es in ctx.of_kind("ExternalSecret"):
         ref = es.spec.get("secretStoreRef") or {}
-        store = stores.get(ref.get("name", ""))
+        store = stores.by_name.get(ref.get("name", ""))
         if store is None or ref.get("kind") != "ClusterSecretStore":
             continue  # a missing store is the wiring family's finding
         f.count()
-        if not admits(store, es.namespace):
-            f.fail(f"{es} reads from {store.ref}, whose conditions do not admit namespace "
-                   f"{es.namespace}: ESO would refuse it")
+        _reader_of(es, store, stores, f)
         tenant = ctx.tenant_of(es)
-        keys = [d["remoteRef"]["key"] for d in es.spec.get("data") or []]
-        if identity.get(store.name) is not None or "gcpsm" in (store.spec.get("provider") or {}):
-            for key in keys:
-                if not readable.can_read(identity.get(store.name), key):
-                    f.fail(f"{es} reads {key} through {store.ref}, whose identity "
-                           f"{identity.get(store.name) or '(none)'} may not read it in terraform/")
-        if tenant is None:
-            continue
-        for key in keys:
-            if owners.get(key) not in (None, tenant.name):
-                f.fail(f"{es} (tenant {tenant.name}) reads {key}, a secret of tenant {owners[key]}")
-        leaked = foreign(store.name, tenant.name)
-        if leaked:
-            f.fail(f"{es} (tenant {tenant.name}) reads through {store.ref}, which can also read "
-                   f"other tenants' secrets: {', '.join(leaked[:3])}")
+        if tenant is not None:
+            _tenant_reads(es, store, tenant.name, stores, f)
+    _tenant_namespaces(ctx, stores, f)
+    _shared_namespace(ctx, stores, f)
 
-    shared = {ctx.estate.data_namespace}
+
+def _reader_of(es: Obj, store: Obj, stores: _Stores, f: Findings) -> None:
+    """The store admits the ExternalSecret's namespace, and its identity may read each key."""
+    if not admits(store, es.namespace):
+        f.fail(f"{es} reads from {store.ref}, whose conditions do not admit namespace "
+               f"{es.namespace}: ESO would refuse it")
+    identity = stores.identity.get(store.name)
+    if identity is None and "gcpsm" not in (store.spec.get("provider") or {}):
+        return
+    for key in _keys(es):
+        if not stores.readable.can_read(identity, key):
+            f.fail(f"{es} reads {key} through {store.ref}, whose identity "
+                   f"{identity or '(none)'} may not read it in terraform/")
+
+
+def _keys(es: Obj) -> list[str]:
+    return [d["remoteRef"]["key"] for d in es.spec.get("data") or []]
+
+
+def _tenant_reads(es: Obj, store: Obj, tenant: str, stores: _Stores, f: Findings) -> None:
+    """A tenant's ExternalSecret reads only that tenant's secrets, through a store that can
+    read no other tenant's."""
+    for key in _keys(es):
+        if stores.owners.get(key) not in (None, tenant):
+            f.fail(f"{es} (tenant {tenant}) reads {key}, a secret of tenant {stores.owners[key]}")
+    leaked = stores.foreign(store.name, tenant)
+    if leaked:
+        f.fail(f"{es} (tenant {tenant}) reads through {store.ref}, which can also read "
+               f"other tenants' secrets: {', '.join(leaked[:3])}")
+
+
+def _tenant_namespaces(ctx: Context, stores: _Stores, f: Findings) -> None:
+    """No store that admits a tenant's namespace can read another tenant's secrets."""
     for t in ctx.estate.tenants.values():
-        for name, store in stores.items():
+        for name, store in stores.by_name.items():
             f.count()
-            if admits(store, t.namespace) and foreign(name, t.name):
+            if admits(store, t.namespace) and stores.foreign(name, t.name):
                 f.fail(f"{store.ref} admits tenant {t.name}'s namespace {t.namespace} and can read "
-                       f"other tenants' secrets ({', '.join(foreign(name, t.name)[:3])})")
-    for ns in shared:
-        admitting = sorted(n for n, s in stores.items() if admits(s, ns) and any(
-            owners.get(x) for x in readable.everything(identity.get(n))))
-        if len(admitting) > 1 and not _store_policy_covers(ctx, ns):
-            f.fail(f"namespace {ns} is admitted by the stores of several tenants "
-                   f"({', '.join(admitting)}) and no ValidatingAdmissionPolicy holds its "
-                   f"ExternalSecrets to their tenant's store: a manifest there could read "
-                   f"another tenant's secrets")
+                       f"other tenants' secrets ({', '.join(stores.foreign(name, t.name)[:3])})")
+
+
+def _shared_namespace(ctx: Context, stores: _Stores, f: Findings) -> None:
+    """Where several tenants' stores are admitted, an admission policy holds each
+    ExternalSecret to its own tenant's store."""
+    ns = ctx.estate.data_namespace
+    admitting = sorted(n for n, s in stores.by_name.items() if admits(s, ns) and stores.of_tenants(n))
+    if len(admitting) > 1 and not _store_policy_covers(ctx, ns):
+        f.fail(f"namespace {ns} is admitted by the stores of several tenants "
+               f"({', '.join(admitting)}) and no ValidatingAdmissionPolicy holds its "
+               f"ExternalSecrets to their tenant's store: a manifest there could read "
+               f"another tenant's secrets")
 
 
 def _store_policy_covers(ctx: Context, namespace: str) -> bool:
@@ -184,8 +218,6 @@ def redis_auth(ctx: Context, f: Findings) -> None:
     ExternalSecret behind the app's REDIS_PASSWORD."""
     from tomoda_k8s.chart_facts import lookup
 
-    from .isolation import resolve
-
     creators = _creators(ctx)
     configmaps = {(o.namespace, o.name): o for o in ctx.of_kind("ConfigMap")}
     for rel in ctx.helm_releases:
@@ -204,20 +236,27 @@ def redis_auth(ctx: Context, f: Findings) -> None:
                    f"ExternalSecret creates it")
             continue
         server_key = _remote_keys(es).get(key)
-        for w in ctx.workloads():
-            for c in w.containers():
-                refs = [e["configMapRef"]["name"] for e in c.get("envFrom") or [] if "configMapRef" in e]
-                hosts = [(configmaps.get((w.namespace, r)).doc.get("data") or {}).get("REDIS_HOST")
-                         for r in refs if (w.namespace, r) in configmaps]
-                uses = any(h and any(p.owner is rel.app for p in resolve(ctx, h) or []) for h in hosts)
-                if not uses:
-                    continue
-                f.count()
-                client_key = _client_password(c, w, creators)
-                if client_key != server_key:
-                    f.fail(f"{w} connects to Redis {rel.release} with REDIS_PASSWORD from "
-                           f"{client_key or 'nowhere'}, but the server's password is "
-                           f"{server_key} ({es.ref}): one model value must feed both")
+        for w, c in _redis_clients(ctx, rel, configmaps):
+            f.count()
+            client_key = _client_password(c, w, creators)
+            if client_key != server_key:
+                f.fail(f"{w} connects to Redis {rel.release} with REDIS_PASSWORD from "
+                       f"{client_key or 'nowhere'}, but the server's password is "
+                       f"{server_key} ({es.ref}): one model value must feed both")
+
+
+def _redis_clients(ctx: Context, rel, configmaps: dict) -> Iterator[tuple[Obj, dict]]:
+    """(workload, container) of every container whose ConfigMap's REDIS_HOST resolves to
+    the pods of release `rel`."""
+    from .isolation import resolve
+
+    for w in ctx.workloads():
+        for c in w.containers():
+            refs = [e["configMapRef"]["name"] for e in c.get("envFrom") or [] if "configMapRef" in e]
+            hosts = [(configmaps.get((w.namespace, r)).doc.get("data") or {}).get("REDIS_HOST")
+                     for r in refs if (w.namespace, r) in configmaps]
+            if any(h and any(p.owner is rel.app for p in resolve(ctx, h) or []) for h in hosts):
+                yield w, c
 
 
 def _client_password(container: dict, w: Obj, creators: dict) -> Optional[str]:

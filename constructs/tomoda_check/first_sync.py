@@ -137,26 +137,31 @@ class Simulation:
         self._dry_run(app, objects, state)
         self._secret_order(app, objects)
         state = state.copy()
-        waves = sorted({wave_of(o) for o in objects})
-        for wave in waves:
+        for wave in sorted({wave_of(o) for o in objects}):
             in_wave = [o for o in objects if wave_of(o) == wave]
-            for ns in (o for o in in_wave if o.kind == "Namespace"):
-                state.namespaces.setdefault(ns.name, str(ns))
-            children = [a for a in (self.tree.app_of(o) for o in in_wave) if a is not None]
-            names = ", ".join(sorted(f"{o.kind} {o.name}" for o in in_wave))
-            self.timeline.append(f"{'  ' * depth}{app.ref} wave {wave}: {names}")
-            for obj in in_wave:
-                self._check_object(obj, state, wave, children, created_ns)
-            gained = State()
-            for child in children:
-                after = self.sync(child, state, depth + 1)
-                if child.gated_on_sync_only:
-                    continue  # its parent does not wait for it: nothing it brings is assured
-                gained.groups.update({g: p for g, p in after.groups.items() if g not in state.groups})
-                gained.namespaces.update(after.namespaces)
-            state.groups.update(gained.groups)
-            state.namespaces.update(gained.namespaces)
+            self._sync_wave(app, state, wave, in_wave, created_ns, depth)
         return state
+
+    def _sync_wave(self, app: App, state: State, wave: int, in_wave: list[Obj],
+                   created_ns: Optional[str], depth: int) -> None:
+        """Apply one wave of `app` to `state` (in place): its namespaces, its objects, and
+        what its child Applications bring once healthy."""
+        for ns in (o for o in in_wave if o.kind == "Namespace"):
+            state.namespaces.setdefault(ns.name, str(ns))
+        children = [a for a in (self.tree.app_of(o) for o in in_wave) if a is not None]
+        names = ", ".join(sorted(f"{o.kind} {o.name}" for o in in_wave))
+        self.timeline.append(f"{'  ' * depth}{app.ref} wave {wave}: {names}")
+        for obj in in_wave:
+            self._check_object(obj, state, wave, children, created_ns)
+        gained = State()
+        for child in children:
+            after = self.sync(child, state, depth + 1)
+            if child.gated_on_sync_only:
+                continue  # its parent does not wait for it: nothing it brings is assured
+            gained.groups.update({g: p for g, p in after.groups.items() if g not in state.groups})
+            gained.namespaces.update(after.namespaces)
+        state.groups.update(gained.groups)
+        state.namespaces.update(gained.namespaces)
 
     def _needed_secrets(self, obj: Obj) -> set[tuple[str, str]]:
         child = self.tree.app_of(obj)

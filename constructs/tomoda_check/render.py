@@ -19,6 +19,7 @@ import os
 import subprocess
 import tempfile
 from pathlib import Path
+from dataclasses import dataclass
 from typing import Optional
 
 import yaml
@@ -119,7 +120,13 @@ def _strings(node, path=()):
 
 def compare(facts: ChartFacts, rel: HelmRelease, docs: list[dict]) -> list[str]:
     """Where the declared facts and the render disagree."""
-    got = _rendered_facts(docs)
+    pods = _pod_templates(docs)
+    return [*_api_problems(facts, rel, _rendered_facts(docs)), *_pod_problems(facts, rel, pods),
+            *_secret_problems(facts, rel, docs, pods), *_created_problems(facts, rel, docs)]
+
+
+def _api_problems(facts: ChartFacts, rel: HelmRelease, got: dict) -> list[str]:
+    """CRDs shipped, API groups its webhooks guard and its objects use."""
     problems = []
     declared_crds = set(facts.crd_groups(rel.values))
     if declared_crds != got["crds"]:
@@ -131,7 +138,12 @@ def compare(facts: ChartFacts, rel: HelmRelease, docs: list[dict]) -> list[str]:
     if declared_uses != got["uses"]:
         problems.append(f"its objects use API groups {sorted(got['uses'])}, declared "
                         f"{sorted(declared_uses)}")
-    pods = _pod_templates(docs)
+    return problems
+
+
+def _pod_problems(facts: ChartFacts, rel: HelmRelease, pods: list) -> list[str]:
+    """The declared pods run, listening on the declared ports."""
+    problems = []
     for pod, labels in facts.pods_of(rel.release, rel.values):
         matching = [tpl for _, tpl in pods if labels.items() <= ((tpl.get("metadata") or {}).get("labels") or {}).items()]
         ports = {p.get("containerPort") for tpl in matching for c in (tpl.get("spec") or {}).get("containers") or []
@@ -141,6 +153,12 @@ def compare(facts: ChartFacts, rel: HelmRelease, docs: list[dict]) -> list[str]:
         elif not set(pod.ports) <= ports:
             problems.append(f"pods labelled {labels} listen on {sorted(p for p in ports if p)}, "
                             f"declared {list(pod.ports)}")
+    return problems
+
+
+def _secret_problems(facts: ChartFacts, rel: HelmRelease, docs: list[dict], pods: list) -> list[str]:
+    """Each Secret the facts say its pods need is referred to by what it renders."""
+    problems = []
     needed = set()
     for d, _ in pods:
         needed |= pod_secrets(d)
@@ -149,11 +167,13 @@ def compare(facts: ChartFacts, rel: HelmRelease, docs: list[dict]) -> list[str]:
         if secret not in needed and secret not in mentioned:
             problems.append(f"nothing it renders refers to Secret {secret}, which the facts say "
                             f"its pods need")
-    names = {(d["kind"], (d.get("metadata") or {}).get("name")) for d in docs}
-    for kind, name in facts.created(rel.release, rel.values):
-        if (kind, name) not in names:
-            problems.append(f"renders no {kind} {name}, declared as created")
     return problems
+
+
+def _created_problems(facts: ChartFacts, rel: HelmRelease, docs: list[dict]) -> list[str]:
+    names = {(d["kind"], (d.get("metadata") or {}).get("name")) for d in docs}
+    return [f"renders no {kind} {name}, declared as created"
+            for kind, name in facts.created(rel.release, rel.values) if (kind, name) not in names]
 
 
 def _validate(docs: list[dict], rel: HelmRelease, version: str, crd_dir: Path,
@@ -180,59 +200,89 @@ def _validate(docs: list[dict], rel: HelmRelease, version: str, crd_dir: Path,
     return problems
 
 
+@dataclass(frozen=True)
+class _Env:
+    """What rendering every release needs, prepared once."""
+    helm: Path
+    catalog: Catalog
+    sim: object            # the first-sync Simulation, already run (its render_apis)
+    crds: dict
+    files: tuple[str, ...]
+    every_api: tuple
+    kube: str
+    crd_dir: Path
+
+
 def verify(ctx: Context, f: Findings, *, cache: Optional[ChartCache] = None,
            lock: Optional[dict[str, Pin]] = None, catalog: Catalog = CATALOG,
            helm: Path = HELM) -> None:
-    from .first_sync import Simulation
-    from .schemas import _schema_version, deployed_crds, load_crds
-
     cache = cache or ChartCache(ctx.settings.chart_cache)
     lock = read_lock() if lock is None else lock
-    sim = Simulation(ctx, Findings("first-sync"), catalog)
-    sim.run()
-    files = tuple(str(p) for p in deployed_crds(ctx, Findings("schemas"))) if ctx.crd_dir.is_dir() else ()
-    crds = load_crds(ctx.crd_dir, [Path(p) for p in files]) if files else {}
-    every_api = api_versions(frozenset(g for g, _, _ in crds), crds)
-    kube = _schema_version(ctx.estate.cluster.kubernetes_version)
+    env = _prepare(ctx, catalog, helm)
     rendered = cached = 0
     for rel in ctx.helm_releases:
-        repo = release_repo(ctx, rel)
-        pin = lock.get(pin_of(rel, repo).key)
         f.count()
-        if pin is None:
-            f.fail(f"{rel.owner}: charts.lock has no entry for chart {rel.chart} {rel.version} "
-                   f"from {repo} (run `make charts UPDATE=1` and commit charts.lock)")
-            continue
-        try:
-            archive = cache.archive(pin)
-        except ChartError as exc:
-            f.fail(f"{rel.owner}: {exc}")
-            continue
+        archive = _archive(ctx, f, rel, cache, lock)
         if archive is None:
             continue
         cached += 1
-        if not helm.is_file():
-            f.fail(f"{rel.owner}: chart {rel.chart} is cached but helm is not installed at {helm}")
-            continue
-        try:
-            facts = catalog.facts(rel.chart, rel.version)
-        except UnknownChart:
-            continue  # first-sync names it
-        # Terraform's helm_release renders against a fresh cluster: core APIs only.
-        groups = sim.render_apis.get(id(rel.app), frozenset()) if rel.app is not None else frozenset()
-        docs, error = helm_template(helm, archive, rel, kube, api_versions(groups, crds))
-        if docs is None:
-            f.fail(f"{rel.owner}: chart {rel.chart} {rel.version} does not render where Argo CD "
-                   f"renders it (APIs served then: {sorted(groups) or 'core only'}): {error}")
-        docs, error = helm_template(helm, archive, rel, kube, every_api)
-        if docs is None:
-            f.fail(f"{rel.owner}: chart {rel.chart} {rel.version} does not render with every API "
-                   f"served: {error}")
-            continue
-        rendered += 1
-        for problem in compare(facts, rel, docs) + _validate(docs, rel, kube, ctx.crd_dir, files):
-            f.fail(f"{rel.owner}: chart {rel.chart} {rel.version} {problem}")
+        rendered += _render_release(f, rel, archive, env)
     total = len(ctx.helm_releases)
     if rendered < total:
         f.partly = (f"rendered {rendered}/{total} releases"
                     + ("" if cached == total else " (no cached archive for the rest: `make charts`)"))
+
+
+def _prepare(ctx: Context, catalog: Catalog, helm: Path) -> _Env:
+    from .first_sync import Simulation
+    from .schemas import _schema_version, deployed_crds, load_crds
+
+    sim = Simulation(ctx, Findings("first-sync"), catalog)
+    sim.run()
+    files = tuple(str(p) for p in deployed_crds(ctx, Findings("schemas"))) if ctx.crd_dir.is_dir() else ()
+    crds = load_crds(ctx.crd_dir, [Path(p) for p in files]) if files else {}
+    return _Env(helm, catalog, sim, crds, files,
+                api_versions(frozenset(g for g, _, _ in crds), crds),
+                _schema_version(ctx.estate.cluster.kubernetes_version), ctx.crd_dir)
+
+
+def _archive(ctx: Context, f: Findings, rel: HelmRelease, cache: ChartCache,
+             lock: dict[str, Pin]) -> Optional[Path]:
+    """The release's verified cached archive; None (having said why, if it is a failure)."""
+    repo = release_repo(ctx, rel)
+    pin = lock.get(pin_of(rel, repo).key)
+    if pin is None:
+        f.fail(f"{rel.owner}: charts.lock has no entry for chart {rel.chart} {rel.version} "
+               f"from {repo} (run `make charts UPDATE=1` and commit charts.lock)")
+        return None
+    try:
+        return cache.archive(pin)
+    except ChartError as exc:
+        f.fail(f"{rel.owner}: {exc}")
+        return None
+
+
+def _render_release(f: Findings, rel: HelmRelease, archive: Path, env: _Env) -> int:
+    """Render the release as Argo CD would at its wave and with every API served; compare
+    with its facts and the schemas. 1 when it rendered with every API, else 0."""
+    if not env.helm.is_file():
+        f.fail(f"{rel.owner}: chart {rel.chart} is cached but helm is not installed at {env.helm}")
+        return 0
+    try:
+        facts = env.catalog.facts(rel.chart, rel.version)
+    except UnknownChart:
+        return 0  # first-sync names it
+    # Terraform's helm_release renders against a fresh cluster: core APIs only.
+    groups = env.sim.render_apis.get(id(rel.app), frozenset()) if rel.app is not None else frozenset()
+    docs, error = helm_template(env.helm, archive, rel, env.kube, api_versions(groups, env.crds))
+    if docs is None:
+        f.fail(f"{rel.owner}: chart {rel.chart} {rel.version} does not render where Argo CD "
+               f"renders it (APIs served then: {sorted(groups) or 'core only'}): {error}")
+    docs, error = helm_template(env.helm, archive, rel, env.kube, env.every_api)
+    if docs is None:
+        f.fail(f"{rel.owner}: chart {rel.chart} {rel.version} does not render with every API "
+               f"served: {error}")
+        return 0
+    for problem in compare(facts, rel, docs) + _validate(docs, rel, env.kube, env.crd_dir, env.files):
+        f.fail(f"{rel.owner}: chart {rel.chart} {rel.version} {problem}")
+    return 1

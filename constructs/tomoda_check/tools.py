@@ -20,6 +20,7 @@ import shutil
 import subprocess
 import tempfile
 from pathlib import Path
+from typing import Optional
 
 import yaml
 
@@ -159,24 +160,9 @@ def _terraform_validate(ctx: Context, f: Findings) -> None:
     loading the provider's schema is what costs (~8 s), so it is loaded once. A passing
     result is remembered by content hash, so an unchanged tree is not validated twice."""
     stacks = {s: d for s, d in ctx.stacks.items() if "aws" in (d.get("provider") or {})}
-    if not stacks:
+    if not stacks or not _can_validate(ctx, f, stacks):
         return
-    missing = ("no terraform binary on PATH" if shutil.which("terraform") is None
-               else f"no {AWS_ADDRESS} provider in the mirror {ctx.settings.tf_mirror}"
-               if not (ctx.settings.tf_mirror / AWS_ADDRESS).is_dir() else "")
-    if missing:
-        message = f"terraform validate of {', '.join(stacks)} not run: {missing}"
-        (f.fail if ctx.settings.ci else f.note)(message)
-        return
-    modules = {}
-    for stack, doc in stacks.items():
-        f.count()
-        stripped, left = strip_cloudflare(stack, doc)
-        stripped.get("terraform", {}).pop("backend", None)  # only a root module has one
-        for what in left:
-            f.fail(f"{what} refers to Cloudflare beyond ACM validation: the AWS part of "
-                   f"terraform/{stack} cannot be validated on its own")
-        modules[stack] = stripped
+    modules = _aws_modules(stacks, f)
     lock = _aws_lock(ctx, stacks, f)
     version = subprocess.run(["terraform", "version", "-json"], capture_output=True, encoding="utf-8", errors="replace")
     key = hashlib.sha256((version.stdout + json.dumps(modules, sort_keys=True) + lock).encode()).hexdigest()
@@ -191,45 +177,82 @@ def _terraform_validate(ctx: Context, f: Findings) -> None:
     mutex = open(TF_PLUGIN_CACHE.parent / "terraform.lock", "w", encoding="utf-8")
     fcntl.flock(mutex, fcntl.LOCK_EX)
     try:
-        env = _tf_env(work, ctx.settings.tf_mirror)
-        root = {"module": {}, "terraform": {"required_providers": {
-            "aws": next(iter(modules.values()))["terraform"]["required_providers"]["aws"]}}}
-        for stack, doc in modules.items():
-            (work / stack).mkdir()
-            (work / stack / "main.tf.json").write_text(json.dumps(doc, indent=1), encoding="utf-8")
-            root["module"][stack] = {"source": f"./{stack}"}
-        (work / "main.tf.json").write_text(json.dumps(root, indent=1), encoding="utf-8")
-        readonly = []
-        if lock:
-            (work / LOCK_FILE).write_text(lock, encoding="utf-8")
-            readonly = ["-lockfile=readonly"]
-        init = subprocess.run(["terraform", f"-chdir={work}", "init", "-backend=false",
-                               "-input=false", "-no-color", *readonly], env=env, capture_output=True,
-                              encoding="utf-8", errors="replace", timeout=600)
-        if init.returncode != 0:
-            f.fail(f"terraform init of the AWS part of {', '.join(stacks)} failed: "
-                   f"{(init.stdout + init.stderr).strip()[-1500:]}")
-            return
-        proc = subprocess.run(["terraform", f"-chdir={work}", "validate", "-json", "-no-color"],
-                              env=env, capture_output=True, encoding="utf-8", errors="replace", timeout=600)
-        try:
-            report = json.loads(proc.stdout)
-        except json.JSONDecodeError:
-            f.fail(f"terraform validate crashed: {proc.stderr.strip()[-1500:]}")
-            return
-        errors = [d for d in report.get("diagnostics") or [] if d.get("severity") == "error"]
-        for d in errors:
-            filename = (d.get("range") or {}).get("filename", "")
-            stack = filename.split("/", 1)[0] if "/" in filename else "?"
-            where = (d.get("snippet") or {}).get("context") or d.get("address") or ""
-            f.fail(f"terraform validate of terraform/{stack}: {d.get('summary')}: "
-                   f"{(d.get('detail') or '').strip()} [{where}]")
-        if not report.get("valid") and not errors:
-            f.fail("terraform validate: invalid, without diagnostics")
-        if report.get("valid"):
+        report = _validate_modules(work, modules, lock, _tf_env(work, ctx.settings.tf_mirror), f)
+        if report is not None and _report(report, f):
             passed.write_text(json.dumps(sorted(stacks)), encoding="utf-8")
             prune_cache(passed.parent, "terraform-valid-*")
     finally:
         fcntl.flock(mutex, fcntl.LOCK_UN)
         mutex.close()
         shutil.rmtree(work, ignore_errors=True)
+
+
+def _can_validate(ctx: Context, f: Findings, stacks: dict) -> bool:
+    """terraform and the AWS provider are at hand; otherwise a note (a failure in CI)."""
+    mirror = ctx.settings.tf_mirror
+    missing = ("no terraform binary on PATH" if shutil.which("terraform") is None
+               else f"no {AWS_ADDRESS} provider in the mirror {mirror}"
+               if not (mirror / AWS_ADDRESS).is_dir() else "")
+    if missing:
+        message = f"terraform validate of {', '.join(stacks)} not run: {missing}"
+        (f.fail if ctx.settings.ci else f.note)(message)
+    return not missing
+
+
+def _aws_modules(stacks: dict, f: Findings) -> dict:
+    """Each stack's AWS part as a module (no backend, no Cloudflare beyond ACM validation)."""
+    modules = {}
+    for stack, doc in stacks.items():
+        f.count()
+        stripped, left = strip_cloudflare(stack, doc)
+        stripped.get("terraform", {}).pop("backend", None)  # only a root module has one
+        for what in left:
+            f.fail(f"{what} refers to Cloudflare beyond ACM validation: the AWS part of "
+                   f"terraform/{stack} cannot be validated on its own")
+        modules[stack] = stripped
+    return modules
+
+
+def _validate_modules(work: Path, modules: dict, lock: str, env: dict,
+                      f: Findings) -> Optional[dict]:
+    """`terraform init` + `validate -json` of a root configuration holding `modules`; the
+    validate report, or None (having failed `f`) when init or validate could not run."""
+    root = {"module": {}, "terraform": {"required_providers": {
+        "aws": next(iter(modules.values()))["terraform"]["required_providers"]["aws"]}}}
+    for stack, doc in modules.items():
+        (work / stack).mkdir()
+        (work / stack / "main.tf.json").write_text(json.dumps(doc, indent=1), encoding="utf-8")
+        root["module"][stack] = {"source": f"./{stack}"}
+    (work / "main.tf.json").write_text(json.dumps(root, indent=1), encoding="utf-8")
+    readonly = []
+    if lock:
+        (work / LOCK_FILE).write_text(lock, encoding="utf-8")
+        readonly = ["-lockfile=readonly"]
+    init = subprocess.run(["terraform", f"-chdir={work}", "init", "-backend=false",
+                           "-input=false", "-no-color", *readonly], env=env, capture_output=True,
+                          encoding="utf-8", errors="replace", timeout=600)
+    if init.returncode != 0:
+        f.fail(f"terraform init of the AWS part of {', '.join(modules)} failed: "
+               f"{(init.stdout + init.stderr).strip()[-1500:]}")
+        return None
+    proc = subprocess.run(["terraform", f"-chdir={work}", "validate", "-json", "-no-color"],
+                          env=env, capture_output=True, encoding="utf-8", errors="replace", timeout=600)
+    try:
+        return json.loads(proc.stdout)
+    except json.JSONDecodeError:
+        f.fail(f"terraform validate crashed: {proc.stderr.strip()[-1500:]}")
+        return None
+
+
+def _report(report: dict, f: Findings) -> bool:
+    """Fail on each error of a validate report; True when the configuration is valid."""
+    errors = [d for d in report.get("diagnostics") or [] if d.get("severity") == "error"]
+    for d in errors:
+        filename = (d.get("range") or {}).get("filename", "")
+        stack = filename.split("/", 1)[0] if "/" in filename else "?"
+        where = (d.get("snippet") or {}).get("context") or d.get("address") or ""
+        f.fail(f"terraform validate of terraform/{stack}: {d.get('summary')}: "
+               f"{(d.get('detail') or '').strip()} [{where}]")
+    if not report.get("valid") and not errors:
+        f.fail("terraform validate: invalid, without diagnostics")
+    return bool(report.get("valid"))

@@ -8,7 +8,7 @@ kustomizations, in wiring_gitops.py).
 """
 from __future__ import annotations
 
-from typing import Optional
+from typing import Iterator, Optional
 
 from .context import Context, HelmRelease, Obj, walk
 from .findings import Findings
@@ -127,23 +127,27 @@ def _services(ctx: Context, f: Findings) -> None:
             continue  # ExternalName / manually managed endpoints
         f.count()
         pods = [w for w in ctx.workloads(svc.namespace) if _matches(selector, _pod_labels(w))]
-        if not pods:
-            creator = _helm_selects(ctx, svc.namespace, selector)
-            if creator is None:
-                f.fail(f"{svc} selects {_labels(selector)}: no pod template in namespace "
-                       f"{svc.namespace} matches")
-            continue
-        named = {p.get("name") for w in pods for c in w.containers() for p in c.get("ports") or []}
-        numbers = {p.get("containerPort") for w in pods for c in w.containers()
-                   for p in c.get("ports") or []}
-        for port in svc.spec.get("ports") or []:
-            target = port.get("targetPort", port.get("port"))
-            if isinstance(target, str) and target not in named:
-                f.fail(f"{svc} port {port.get('port')} targets port name {target!r}: no "
-                       f"container of {', '.join(w.ref for w in pods)} declares it")
-            elif isinstance(target, int) and numbers and target not in numbers:
-                f.fail(f"{svc} port {port.get('port')} targets {target}: containers of "
-                       f"{', '.join(w.ref for w in pods)} listen on {sorted(n for n in numbers if n)}")
+        if pods:
+            _service_ports(svc, pods, f)
+        elif _helm_selects(ctx, svc.namespace, selector) is None:
+            f.fail(f"{svc} selects {_labels(selector)}: no pod template in namespace "
+                   f"{svc.namespace} matches")
+
+
+def _service_ports(svc: Obj, pods: list[Obj], f: Findings) -> None:
+    """Each port of `svc` targets a port (by name or number) its selected pods declare."""
+    declared = [p for w in pods for c in w.containers() for p in c.get("ports") or []]
+    named = {p.get("name") for p in declared}
+    numbers = {p.get("containerPort") for p in declared}
+    owners = ", ".join(w.ref for w in pods)
+    for port in svc.spec.get("ports") or []:
+        target = port.get("targetPort", port.get("port"))
+        if isinstance(target, str) and target not in named:
+            f.fail(f"{svc} port {port.get('port')} targets port name {target!r}: no "
+                   f"container of {owners} declares it")
+        elif isinstance(target, int) and numbers and target not in numbers:
+            f.fail(f"{svc} port {port.get('port')} targets {target}: containers of "
+                   f"{owners} listen on {sorted(n for n in numbers if n)}")
 
 
 def _helm_selects(ctx: Context, namespace: str, selector: dict) -> Optional[str]:
@@ -156,50 +160,63 @@ def _helm_selects(ctx: Context, namespace: str, selector: dict) -> Optional[str]
 
 
 def _ingresses(ctx: Context, f: Findings) -> None:
-    cluster_issuers = {o.name for o in ctx.of_kind("ClusterIssuer")}
     for ing in ctx.of_kind("Ingress"):
-        backends = []
-        if ing.spec.get("defaultBackend"):
-            backends.append(("default", ing.spec["defaultBackend"]))
-        for rule in ing.spec.get("rules") or []:
-            for p in ((rule.get("http") or {}).get("paths") or []):
-                backends.append((f"{rule.get('host', '*')}{p.get('path', '')}", p.get("backend") or {}))
-        for where, backend in backends:
+        for where, backend in _backends(ing):
             f.count()
-            service = backend.get("service")
-            if not service:
-                continue
-            port = service.get("port") or {}
-            want = port.get("number", port.get("name"))
-            found = ctx.find("Service", service["name"], ing.namespace)
-            if not found and helm_created(ctx, "Service", ing.namespace, service["name"]):
-                continue  # a chart's Service: its ports are the chart's business
-            if not found:
-                f.fail(f"{ing} routes {where} to Service {ing.namespace}/{service['name']}: "
-                       f"no such Service")
-                continue
-            ports = found[0].spec.get("ports") or []
-            if not any(p.get("port") == want or p.get("name") == want for p in ports):
-                have = ", ".join(f"{p.get('name', '')}:{p.get('port')}" for p in ports)
-                f.fail(f"{ing} routes {where} to {found[0]} port {want}: the Service exposes "
-                       f"only {have}")
+            if backend.get("service"):
+                _ingress_backend(ctx, f, ing, where, backend["service"])
         annotations = ing.meta.get("annotations") or {}
-        for ref in filter(None, (m.strip() for m in annotations.get(MIDDLEWARE_ANNOTATION, "").split(","))):
-            f.count()
-            # Traefik's CRD provider names a Middleware `<namespace>-<name>@kubernetescrd`.
-            if ref.endswith("@kubernetescrd") and not any(
-                    f"{m.namespace}-{m.name}@kubernetescrd" == ref for m in ctx.of_kind("Middleware")):
-                f.fail(f"{ing} routes through Traefik middleware {ref}: no Middleware in dist/ "
-                       f"has that <namespace>-<name>")
-        for key, kind in ISSUER_ANNOTATIONS.items():
-            if key not in annotations:
-                continue
-            f.count()
-            name = annotations[key]
-            exists = (name in cluster_issuers if kind == "ClusterIssuer"
-                      else bool(ctx.find("Issuer", name, ing.namespace)))
-            if not exists:
-                f.fail(f"{ing} asks {key}: {name}: no {kind} {name} in dist/")
+        _ingress_middlewares(ctx, f, ing, annotations)
+        _ingress_issuers(ctx, f, ing, annotations)
+
+
+def _backends(ing: Obj) -> list[tuple[str, dict]]:
+    """(where, backend) of an Ingress: its default backend, then each rule's paths."""
+    backends = [("default", ing.spec["defaultBackend"])] if ing.spec.get("defaultBackend") else []
+    for rule in ing.spec.get("rules") or []:
+        for p in ((rule.get("http") or {}).get("paths") or []):
+            backends.append((f"{rule.get('host', '*')}{p.get('path', '')}", p.get("backend") or {}))
+    return backends
+
+
+def _ingress_backend(ctx: Context, f: Findings, ing: Obj, where: str, service: dict) -> None:
+    """The routed Service exists (or a chart creates it) and exposes the routed port."""
+    port = service.get("port") or {}
+    want = port.get("number", port.get("name"))
+    found = ctx.find("Service", service["name"], ing.namespace)
+    if not found:
+        if not helm_created(ctx, "Service", ing.namespace, service["name"]):
+            f.fail(f"{ing} routes {where} to Service {ing.namespace}/{service['name']}: "
+                   f"no such Service")
+        return  # a chart's Service: its ports are the chart's business
+    ports = found[0].spec.get("ports") or []
+    if not any(p.get("port") == want or p.get("name") == want for p in ports):
+        have = ", ".join(f"{p.get('name', '')}:{p.get('port')}" for p in ports)
+        f.fail(f"{ing} routes {where} to {found[0]} port {want}: the Service exposes "
+               f"only {have}")
+
+
+def _ingress_middlewares(ctx: Context, f: Findings, ing: Obj, annotations: dict) -> None:
+    # Traefik's CRD provider names a Middleware `<namespace>-<name>@kubernetescrd`.
+    known = {f"{m.namespace}-{m.name}@kubernetescrd" for m in ctx.of_kind("Middleware")}
+    for ref in filter(None, (m.strip() for m in annotations.get(MIDDLEWARE_ANNOTATION, "").split(","))):
+        f.count()
+        if ref.endswith("@kubernetescrd") and ref not in known:
+            f.fail(f"{ing} routes through Traefik middleware {ref}: no Middleware in dist/ "
+                   f"has that <namespace>-<name>")
+
+
+def _ingress_issuers(ctx: Context, f: Findings, ing: Obj, annotations: dict) -> None:
+    cluster_issuers = {o.name for o in ctx.of_kind("ClusterIssuer")}
+    for key, kind in ISSUER_ANNOTATIONS.items():
+        if key not in annotations:
+            continue
+        f.count()
+        name = annotations[key]
+        exists = (name in cluster_issuers if kind == "ClusterIssuer"
+                  else bool(ctx.find("Issuer", name, ing.namespace)))
+        if not exists:
+            f.fail(f"{ing} asks {key}: {name}: no {kind} {name} in dist/")
 
 
 def _scaling(ctx: Context, f: Findings) -> None:
@@ -230,42 +247,59 @@ def _network_policies(ctx: Context, f: Findings) -> None:
                    f"template, chart or operator in namespace {np.namespace} runs such pods")
 
 
+# (field of an envFrom entry / of an env valueFrom / of a projected source, kind it names)
+ENV_FROM = (("configMapRef", "ConfigMap"), ("secretRef", "Secret"))
+ENV_KEY_REF = (("configMapKeyRef", "ConfigMap"), ("secretKeyRef", "Secret"))
+PROJECTED = (("configMap", "ConfigMap"), ("secret", "Secret"))
+Ref = tuple[str, str, Optional[str], bool]  # (what refers, kind, name, optional)
+
+
+def _ref(what: str, kind: str, source: dict, name_field: str = "name") -> Ref:
+    return what, kind, source.get(name_field), source.get("optional", False)
+
+
+def _container_refs(c: dict) -> Iterator[Ref]:
+    for e in c.get("envFrom") or []:
+        yield from (_ref(f"container {c.get('name')} envFrom", kind, e[key])
+                    for key, kind in ENV_FROM if key in e)
+    for e in c.get("env") or []:
+        src = e.get("valueFrom") or {}
+        yield from (_ref(f"container {c.get('name')} env {e.get('name')}", kind, src[key])
+                    for key, kind in ENV_KEY_REF if key in src)
+
+
+def _volume_refs(v: dict) -> Iterator[Ref]:
+    what = f"volume {v.get('name')}"
+    if "configMap" in v:
+        yield _ref(what, "ConfigMap", v["configMap"])
+    if "secret" in v:
+        yield _ref(what, "Secret", v["secret"], "secretName")
+    for s in ((v.get("projected") or {}).get("sources") or []):
+        yield from (_ref(what, kind, s[key]) for key, kind in PROJECTED if key in s)
+
+
+def _workload_refs(w: Obj) -> Iterator[Ref]:
+    """Every ConfigMap and Secret a workload's pods name: containers first, then volumes."""
+    for c in w.containers():
+        yield from _container_refs(c)
+    for v in ((w.pod_template() or {}).get("spec") or {}).get("volumes") or []:
+        yield from _volume_refs(v)
+
+
 def _config_refs(ctx: Context, f: Findings) -> None:
     index = SecretIndex(ctx)
     for w in ctx.workloads():
-        pod = (w.pod_template() or {}).get("spec") or {}
-        refs = []  # (what, kind, name, optional)
-        for c in w.containers():
-            for e in c.get("envFrom") or []:
-                for key, kind in (("configMapRef", "ConfigMap"), ("secretRef", "Secret")):
-                    if key in e:
-                        refs.append((f"container {c.get('name')} envFrom", kind, e[key].get("name"),
-                                     e[key].get("optional", False)))
-            for e in c.get("env") or []:
-                src = e.get("valueFrom") or {}
-                for key, kind in (("configMapKeyRef", "ConfigMap"), ("secretKeyRef", "Secret")):
-                    if key in src:
-                        refs.append((f"container {c.get('name')} env {e.get('name')}", kind,
-                                     src[key].get("name"), src[key].get("optional", False)))
-        for v in pod.get("volumes") or []:
-            if "configMap" in v:
-                refs.append((f"volume {v.get('name')}", "ConfigMap", v["configMap"].get("name"),
-                             v["configMap"].get("optional", False)))
-            if "secret" in v:
-                refs.append((f"volume {v.get('name')}", "Secret", v["secret"].get("secretName"),
-                             v["secret"].get("optional", False)))
-            for s in ((v.get("projected") or {}).get("sources") or []):
-                for key, kind in (("configMap", "ConfigMap"), ("secret", "Secret")):
-                    if key in s:
-                        refs.append((f"volume {v.get('name')}", kind, s[key].get("name"),
-                                     s[key].get("optional", False)))
-        for what, kind, name, optional in refs:
+        for what, kind, name, optional in _workload_refs(w):
             f.count()
             exists = (index.configmap(w.namespace, name) if kind == "ConfigMap"
                       else index.secret(w.namespace, name))
             if not exists and not optional:
                 f.fail(f"{w} {what} names {kind} {w.namespace}/{name}: nothing in dist/ "
                        f"creates it")
+    _tls_secrets(ctx, f, index)
+
+
+def _tls_secrets(ctx: Context, f: Findings, index: "SecretIndex") -> None:
     for ing in ctx.of_kind("Ingress"):
         for tls in ing.spec.get("tls") or []:
             name = tls.get("secretName")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from typing import Iterator
 
 from .context import Context, Obj, split_image
 from .findings import Findings
@@ -50,37 +51,54 @@ def terraform_duplicates(ctx: Context, f: Findings) -> None:
 
 def applications(ctx: Context, f: Findings) -> None:
     gitops = ctx.estate.gitops
-    prefix = gitops.dist_path.rstrip("/") + "/"
     for app in ctx.of_kind("Application"):
         sources = ctx.sources(app)
         refs = {s["ref"]: s for s in sources if s.get("ref")}
         paths = []  # (path in our repo, what names it)
         for src in sources:
-            if src.get("path") and not src.get("chart") and src.get("repoURL") != gitops.repo_url:
-                f.count()
-                f.fail(f"{app} syncs path {src['path']} of {src.get('repoURL')}: not the GitOps "
-                       f"repo {gitops.repo_url} that dist/ is pushed to")
-            if src.get("repoURL") == gitops.repo_url and src.get("path"):
-                paths.append((src["path"], "path"))
-                if src.get("targetRevision", "HEAD") != gitops.branch:
-                    f.fail(f"{app} syncs revision {src.get('targetRevision')!r} of "
-                           f"{gitops.repo_url}: the model's branch is {gitops.branch!r}")
-            # multi-source values: `$<ref>/<path>` names a file of the source with that ref
-            for v in ((src.get("helm") or {}).get("valueFiles") or []):
-                ref, _, rest = v.partition("/")
-                origin = refs.get(ref[1:]) if ref.startswith("$") else None
-                if origin is not None and origin.get("repoURL") == gitops.repo_url:
-                    paths.append((rest, f"values file {v}"))
+            _source_repo(f, app, src, gitops)
+            paths += _repo_paths(src, refs, gitops.repo_url)
         for path, what in paths:
             f.count()
-            if not path.startswith(prefix):
-                f.fail(f"{app} syncs {what} {path} of {gitops.repo_url}: outside {prefix} "
-                       f"(dist/ is synced from there)")
-                continue
-            target = ctx.dist / path[len(prefix):]
-            if not target.exists() or (target.is_dir() and not any(target.rglob("*.yaml"))):
-                f.fail(f"{app} syncs {what} {path}: {path[len(prefix):]} does not exist in "
-                       f"dist/ (or holds no YAML)")
+            _synced_path(ctx, f, app, path, what)
+
+
+def _source_repo(f: Findings, app: Obj, src: dict, gitops) -> None:
+    """A directory source comes from the GitOps repo, at the model's branch."""
+    if src.get("path") and not src.get("chart") and src.get("repoURL") != gitops.repo_url:
+        f.count()
+        f.fail(f"{app} syncs path {src['path']} of {src.get('repoURL')}: not the GitOps "
+               f"repo {gitops.repo_url} that dist/ is pushed to")
+    if (src.get("repoURL") == gitops.repo_url and src.get("path")
+            and src.get("targetRevision", "HEAD") != gitops.branch):
+        f.fail(f"{app} syncs revision {src.get('targetRevision')!r} of "
+               f"{gitops.repo_url}: the model's branch is {gitops.branch!r}")
+
+
+def _repo_paths(src: dict, refs: dict, repo_url: str) -> list[tuple[str, str]]:
+    """(path in the GitOps repo, what names it) of one source: its path, and the values files
+    it reads from a source of that repo (multi-source `$<ref>/<path>`)."""
+    paths = [(src["path"], "path")] if src.get("repoURL") == repo_url and src.get("path") else []
+    for v in ((src.get("helm") or {}).get("valueFiles") or []):
+        ref, _, rest = v.partition("/")
+        origin = refs.get(ref[1:]) if ref.startswith("$") else None
+        if origin is not None and origin.get("repoURL") == repo_url:
+            paths.append((rest, f"values file {v}"))
+    return paths
+
+
+def _synced_path(ctx: Context, f: Findings, app: Obj, path: str, what: str) -> None:
+    """A synced path lies under dist/'s folder of the repo and holds YAML."""
+    gitops = ctx.estate.gitops
+    prefix = gitops.dist_path.rstrip("/") + "/"
+    if not path.startswith(prefix):
+        f.fail(f"{app} syncs {what} {path} of {gitops.repo_url}: outside {prefix} "
+               f"(dist/ is synced from there)")
+        return
+    target = ctx.dist / path[len(prefix):]
+    if not target.exists() or (target.is_dir() and not any(target.rglob("*.yaml"))):
+        f.fail(f"{app} syncs {what} {path}: {path[len(prefix):]} does not exist in "
+               f"dist/ (or holds no YAML)")
 
 
 def kustomizations(ctx: Context, f: Findings) -> None:
@@ -115,25 +133,27 @@ def terraform_references(ctx: Context, f: Findings) -> None:
     for stack, doc in ctx.stacks.items():
         declared = {("", t, n) for t, items in (doc.get("resource") or {}).items() for n in items}
         declared |= {("data.", t, n) for t, items in (doc.get("data") or {}).items() for n in items}
-
-        def check_ref(where: str, data: str, rtype: str, name: str) -> None:
+        for where, data, rtype, name in [*_expression_refs(doc), *_depends_on_refs(doc)]:
             f.count()
             if (data, rtype, name) not in declared:
                 f.fail(f"terraform/{stack} {where} refers to {data}{rtype}.{name}: no such "
                        f"{'data source' if data else 'resource'} in the stack")
 
-        for section in ("resource", "data", "output", "provider"):
-            for path, value in _strings(doc.get(section) or {}, (section,)):
-                for expression in TF_EXPRESSION.findall(value):
-                    for data, rtype, name in TF_REFERENCE.findall(expression):
-                        check_ref(".".join(map(str, path[:3])), data or "", rtype, name)
-        for rtype, items in (doc.get("resource") or {}).items():
-            for name, body in items.items():
-                for dep in body.get("depends_on") or []:
-                    m = TF_REFERENCE.fullmatch(dep)
-                    if m:
-                        check_ref(f"{rtype}.{name} depends_on", m.group(1) or "", m.group(2),
-                                  m.group(3))
+
+def _expression_refs(doc: dict) -> Iterator[tuple[str, str, str, str]]:
+    """(where, "data." or "", type, name) of every reference inside a `${...}` expression."""
+    for section in ("resource", "data", "output", "provider"):
+        for path, value in _strings(doc.get(section) or {}, (section,)):
+            for expression in TF_EXPRESSION.findall(value):
+                for data, rtype, name in TF_REFERENCE.findall(expression):
+                    yield ".".join(map(str, path[:3])), data or "", rtype, name
+
+
+def _depends_on_refs(doc: dict) -> Iterator[tuple[str, str, str, str]]:
+    for rtype, items in (doc.get("resource") or {}).items():
+        for name, body in items.items():
+            for m in filter(None, (TF_REFERENCE.fullmatch(d) for d in body.get("depends_on") or [])):
+                yield f"{rtype}.{name} depends_on", m.group(1) or "", m.group(2), m.group(3)
 
 
 def terraform_apis(ctx: Context, f: Findings) -> None:

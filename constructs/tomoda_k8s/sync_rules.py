@@ -6,7 +6,7 @@ docs generator stay light.
 """
 from __future__ import annotations
 
-from typing import Any, Mapping, Optional
+from typing import Any, Iterator, Mapping, Optional
 
 # API groups every cluster serves before anything is synced. argoproj.io is served by the
 # Argo CD that Terraform installs before the bootstrap is applied.
@@ -24,27 +24,26 @@ def group_of(api_version: str) -> str:
     return api_version.rpartition("/")[0]
 
 
-def pod_secrets(manifest: Mapping[str, Any]) -> set[str]:
-    """Names of the Secrets a workload's pods need to start (non-optional references)."""
+def _pod(manifest: Mapping[str, Any]) -> Mapping[str, Any]:
     spec = manifest.get("spec") or {}
     if manifest.get("kind") == "CronJob":
         spec = ((spec.get("jobTemplate") or {}).get("spec") or {})
-    pod = ((spec.get("template") or {}).get("spec")) or {}
-    out = set()
+    return ((spec.get("template") or {}).get("spec")) or {}
+
+
+def _secret_refs(pod: Mapping[str, Any]) -> Iterator[tuple[Mapping[str, Any], str]]:
+    """Every reference to a Secret in a pod spec, with the field holding its name."""
     for c in (pod.get("initContainers") or []) + (pod.get("containers") or []):
-        for e in c.get("envFrom") or []:
-            ref = e.get("secretRef") or {}
-            if ref.get("name") and not ref.get("optional"):
-                out.add(ref["name"])
-        for e in c.get("env") or []:
-            ref = ((e.get("valueFrom") or {}).get("secretKeyRef")) or {}
-            if ref.get("name") and not ref.get("optional"):
-                out.add(ref["name"])
-    for v in pod.get("volumes") or []:
-        ref = v.get("secret") or {}
-        if ref.get("secretName") and not ref.get("optional"):
-            out.add(ref["secretName"])
-    return out
+        yield from ((e.get("secretRef") or {}, "name") for e in c.get("envFrom") or [])
+        yield from ((((e.get("valueFrom") or {}).get("secretKeyRef")) or {}, "name")
+                    for e in c.get("env") or [])
+    yield from ((v.get("secret") or {}, "secretName") for v in pod.get("volumes") or [])
+
+
+def pod_secrets(manifest: Mapping[str, Any]) -> set[str]:
+    """Names of the Secrets a workload's pods need to start (non-optional references)."""
+    return {ref[field] for ref, field in _secret_refs(_pod(manifest))
+            if ref.get(field) and not ref.get("optional")}
 
 
 def store_secrets(manifest: Mapping[str, Any]) -> set[tuple[str, str]]:

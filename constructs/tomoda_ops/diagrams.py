@@ -113,20 +113,33 @@ def _chart(d: dict) -> str:
 def request_path(estate: Estate, tenant: Tenant, objects: list[tuple[str, dict]], app_dir: Optional[str],
                  stack: Optional[dict]) -> list[str]:
     mine = [d for rel, d in objects if app_dir and rel.startswith(f"{app_dir}/")]
+    of = lambda *kinds: [d for d in mine if d.get("kind") in kinds]  # noqa: E731
     g = Graph("LR")
     g.node("user", "browser", "stadium")
-    ingresses = [d for d in mine if d.get("kind") == "Ingress"]
+    ingresses = of("Ingress")
     hosts = [(r.get("host"), r) for i in ingresses for r in (i.get("spec") or {}).get("rules") or []]
     g.subgraph("dns", f"Cloudflare DNS {estate.domain} (external-dns)",
                [(f"host/{h}", h, "box") for h, _ in hosts])
-    lb = _traefik_service(objects)
-    g.node("lb", f"GCP load balancer (Service {lb})", "box")
+    _edge_of_cluster(g, objects, ingresses)
+    _routes(g, hosts)
+    workloads = of("Deployment", "StatefulSet")
+    _selected_workloads(g, {d["metadata"]["name"]: d for d in of("Service")}, workloads)
+    config = {k: v for d in of("ConfigMap") for k, v in (d.get("data") or {}).items()}
+    _dependencies(g, estate, tenant, workloads, config)
+    _assets(g, tenant, stack)
+    return g.render()
+
+
+def _edge_of_cluster(g: Graph, objects: list[tuple[str, dict]], ingresses: list[dict]) -> None:
+    """The load balancer in front of Traefik, with the ingress classes it serves."""
+    g.node("lb", f"GCP load balancer (Service {_traefik_service(objects)})", "box")
     classes = sorted({(i.get("spec") or {}).get("ingressClassName", "") for i in ingresses})
     g.node("traefik", f"Traefik (ingress class {', '.join(classes)})", "box")
     g.edge("lb", "traefik")
-    services = {d["metadata"]["name"]: d for d in mine if d.get("kind") == "Service"}
-    workloads = [d for d in mine if d.get("kind") in ("Deployment", "StatefulSet")]
-    config = {k: v for d in mine if d.get("kind") == "ConfigMap" for k, v in (d.get("data") or {}).items()}
+
+
+def _routes(g: Graph, hosts: list[tuple[str, dict]]) -> None:
+    """browser -> host -> load balancer, and Traefik -> each routed Service (by host)."""
     for host, rule in hosts:
         g.edge("user", f"host/{host}")
         g.edge(f"host/{host}", "lb")
@@ -135,24 +148,36 @@ def request_path(estate: Estate, tenant: Tenant, objects: list[tuple[str, dict]]
             name, port = svc.get("name"), (svc.get("port") or {}).get("number")
             g.node(f"svc/{name}", f"Service {name}:{port}", "box")
             g.edge("traefik", f"svc/{name}", host)
+
+
+def _workload_node(g: Graph, w: dict) -> str:
+    key = f"wl/{w['metadata']['name']}"
+    if key not in g.ids:
+        g.node(key, f"{w['kind']} {w['metadata']['name']}", "round")
+    return key
+
+
+def _selected_workloads(g: Graph, services: dict[str, dict], workloads: list[dict]) -> None:
+    """Each routed Service -> the workloads whose pod labels it selects."""
     for name, svc in sorted(services.items()):
-        if f"svc/{name}" not in g.ids:
-            continue
         selector = (svc.get("spec") or {}).get("selector") or {}
+        if f"svc/{name}" not in g.ids or not selector:
+            continue
         for w in workloads:
             labels = (((w.get("spec") or {}).get("template") or {}).get("metadata") or {}).get("labels") or {}
-            if selector and all(labels.get(k) == v for k, v in selector.items()):
-                g.node(f"wl/{w['metadata']['name']}", f"{w['kind']} {w['metadata']['name']}", "round")
-                g.edge(f"svc/{name}", f"wl/{w['metadata']['name']}")
+            if all(labels.get(k) == v for k, v in selector.items()):
+                g.edge(f"svc/{name}", _workload_node(g, w))
+
+
+def _dependencies(g: Graph, estate: Estate, tenant: Tenant, workloads: list[dict],
+                  config: dict) -> None:
+    """Each workload -> the in-cluster services its environment names (Postgres, Redis, ...)."""
     for w in workloads:
-        if f"wl/{w['metadata']['name']}" not in g.ids:
-            g.node(f"wl/{w['metadata']['name']}", f"{w['kind']} {w['metadata']['name']}", "round")
+        node = _workload_node(g, w)
         for svc_name, ns in sorted(_cluster_hosts(w, config)):
             key = f"dep/{ns}/{svc_name}"
             g.node(key, _backing(estate, tenant, svc_name, ns), "db")
-            g.edge(f"wl/{w['metadata']['name']}", key)
-    _assets(g, tenant, stack)
-    return g.render()
+            g.edge(node, key)
 
 
 def _traefik_service(objects: list[tuple[str, dict]]) -> str:
