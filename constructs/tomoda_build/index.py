@@ -126,8 +126,9 @@ def read_yaml(path: Path) -> Optional[list]:
 
 
 class DistIndex:
-    """Everything a tree holds. `objects`: Kubernetes objects (documents with a kind) in
-    file order; `stacks`: each stack's Terraform JSON; `files`: dist-relative path -> path.
+    """Everything a tree holds. `documents`: every YAML document under k8s/ with its file, in
+    file order; `objects`: those that are Kubernetes objects (mappings with a kind); `stacks`:
+    each stack's Terraform JSON; `files`: dist-relative path -> path.
 
     `strict`: a YAML file that does not parse is an error (the guard must never lose sight
     of a stateful object); otherwise it is listed in `unparsable` (a diff shows its bytes).
@@ -136,7 +137,7 @@ class DistIndex:
     def __init__(self, root: Path, repo_prefix: str = "", *, strict: bool = True):
         self.root, self.repo_prefix = root, repo_prefix
         self.files = tree.listing(root) if root.exists() else {}
-        self.objects: list[K8sObject] = []
+        self.documents: list[tuple[str, object]] = []
         self.unparsable: list[str] = []
         for rel, path in self.files.items():
             if not (rel.startswith(f"{K8S_ROOT}/") and rel.endswith(".yaml")):
@@ -146,7 +147,9 @@ class DistIndex:
                 if strict:
                     raise ValueError(f"{path}: not valid YAML")
                 self.unparsable.append(rel)
-            self.objects += [K8sObject(rel, d) for d in docs or [] if isinstance(d, dict) and "kind" in d]
+            self.documents += [(rel, d) for d in docs or []]
+        self.objects: list[K8sObject] = [K8sObject(rel, d) for rel, d in self.documents
+                                         if isinstance(d, dict) and "kind" in d]
         self.stacks: dict[str, dict] = {
             rel.split("/")[1]: json.loads(path.read_text(encoding="utf-8"))
             for rel, path in sorted(self.files.items())

@@ -5,20 +5,18 @@ Parsed once per run and shared by the check families, so the whole run stays fas
 from __future__ import annotations
 
 import fnmatch
-import json
 import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import cached_property
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any, Iterator, Optional
 
 import yaml
 
-from tomoda_build import yamlio
 from tomoda_build.paths import ROOT
 from tomoda_build.settings import Settings
-from tomoda_build.tree import is_foreign
+from tomoda_build.index import DistIndex
 from tomoda_k8s import layout
 
 from tomoda_model import Estate
@@ -211,17 +209,14 @@ class Context:
 
     # ------------------------------------------------------------ Kubernetes
     @cached_property
+    def index(self) -> DistIndex:
+        """The tree, read once (the same index the guard, diff and docs read)."""
+        return DistIndex(self.dist, self.estate.gitops.dist_path)
+
+    @cached_property
     def objects(self) -> list[Obj]:
-        out = []
-        k8s = self.dist / "k8s"
-        for path in sorted(k8s.rglob("*.yaml")) if k8s.exists() else []:
-            rel = path.relative_to(self.dist)
-            if path.name in NON_OBJECT_FILES or is_foreign(self.dist, rel):
-                continue
-            for doc in yamlio.load_all(path.read_text(encoding="utf-8")):
-                if doc is not None:
-                    out.append(Obj(str(rel), doc))
-        return out
+        return [Obj(rel, doc) for rel, doc in self.index.documents
+                if PurePosixPath(rel).name not in NON_OBJECT_FILES]
 
     def of_kind(self, *kinds: str) -> Iterator[Obj]:
         return (o for o in self.objects if o.kind in kinds)
@@ -268,9 +263,12 @@ class Context:
     @cached_property
     def kustomizations(self) -> dict[str, dict]:
         """dist-relative directory -> parsed kustomization.yaml."""
-        k8s = self.dist / "k8s"
-        return {str(p.parent.relative_to(self.dist)): yaml.safe_load(p.read_text(encoding="utf-8")) or {}
-                for p in sorted(k8s.rglob("kustomization.yaml"))} if k8s.exists() else {}
+        found: dict[str, dict] = {}
+        for rel, path in self.index.files.items():
+            if rel.startswith("k8s/") and path.name == "kustomization.yaml":
+                docs = [d for r, d in self.index.documents if r == rel]
+                found[str(PurePosixPath(rel).parent)] = (docs[0] if docs else None) or {}
+        return found
 
     @cached_property
     def helm_releases(self) -> list[HelmRelease]:
@@ -315,9 +313,7 @@ class Context:
     # ------------------------------------------------------------ Terraform
     @cached_property
     def stacks(self) -> dict[str, dict]:
-        tf = self.dist / "terraform"
-        return {p.parent.name: json.loads(p.read_text(encoding="utf-8"))
-                for p in sorted(tf.glob("*/cdk.tf.json"))} if tf.exists() else {}
+        return self.index.stacks
 
     def resources(self, *types: str, data: bool = False) -> list[TfResource]:
         out = []
