@@ -1,9 +1,10 @@
 """Policy: no secret material in dist/, pinned images and charts, limits, unproxied DNS.
 
-- no Secret object carries data/stringData (secrets come from External Secrets);
+- no Secret object carries data/stringData (secrets come from External Secrets), and every
+  container (and CNPG Cluster) has CPU and memory requests and limits: the construct rules
+  of tomoda_k8s/nag.py that hold for the committed tree;
 - no credential-looking string anywhere in the Kubernetes YAML or Terraform JSON;
 - no `latest` (or missing) image tag outside tenants whose images are built on push;
-- every container (and every CNPG Cluster) has CPU and memory limits;
 - every Helm chart (Argo CD source or helm_release) is pinned to an exact version;
 - every Cloudflare record says `proxied = false` (CloudFront/ACM and external-dns need it).
 """
@@ -39,19 +40,21 @@ EXACT_VERSION = re.compile(r"^v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+
 
 def check(ctx: Context) -> Findings:
     f = Findings("policy")
-    for step in (_secret_objects, _terraform_secret_values, _credentials, _tags, _limits,
+    for step in (_construct_rules, _terraform_secret_values, _credentials, _tags,
                  _charts, _cloudflare, _node_accounts, _alert_routing, _allowlist_reasons):
         step(ctx, f)
     return f
 
 
-def _secret_objects(ctx: Context, f: Findings) -> None:
-    for o in ctx.of_kind("Secret"):
+def _construct_rules(ctx: Context, f: Findings) -> None:
+    """The rules every construct's objects obey at synthesis (tomoda_k8s/nag.py) that hold for
+    the committed tree too: requests and limits (containers, CNPG instances), no Secret data."""
+    from tomoda_k8s.nag import ARTIFACT_RULES, problems_of
+
+    for o in ctx.objects:
         f.count()
-        keys = sorted(set((o.doc.get("data") or {})) | set((o.doc.get("stringData") or {})))
-        if keys:
-            f.fail(f"{o} carries secret material (keys {', '.join(keys)}): secrets come from "
-                   f"External Secrets, never from dist/")
+        for rule, problem in problems_of(o.doc, ARTIFACT_RULES):
+            f.fail(f"{o} {problem} [{rule.id}]")
 
 
 def _terraform_secret_values(ctx: Context, f: Findings) -> None:
@@ -114,22 +117,6 @@ def _tags(ctx: Context, f: Findings) -> None:
                     tenant and tenant.build.trigger == TriggerKind.PUSH):
                 f.fail(f"{rel}/kustomization.yaml sets {img.get('name')} to tag latest outside "
                        f"dev-style tenants")
-
-
-def _limits(ctx: Context, f: Findings) -> None:
-    for o in ctx.objects:
-        for c in o.containers():
-            f.count()
-            limits = ((c.get("resources") or {}).get("limits")) or {}
-            missing = [r for r in ("cpu", "memory") if r not in limits]
-            if missing:
-                f.fail(f"{o} container {c.get('name')} has no {' and no '.join(missing)} limit")
-        if o.kind == "Cluster" and o.group.startswith("postgresql.cnpg.io"):
-            f.count()
-            limits = ((o.spec.get("resources") or {}).get("limits")) or {}
-            missing = [r for r in ("cpu", "memory") if r not in limits]
-            if missing:
-                f.fail(f"{o} (CNPG) has no {' and no '.join(missing)} limit for its instances")
 
 
 def _charts(ctx: Context, f: Findings) -> None:
