@@ -111,6 +111,12 @@ def helm_fullname(release: str, chart: str) -> str:
     return name[:63].rstrip("-")
 
 
+def redis_master(release: str, chart: str) -> str:
+    """Bitnami redis, standalone: the master's StatefulSet and Service are `<fullname>-master`."""
+    return f"{helm_fullname(release, chart)}-master"
+
+
+
 @dataclass(frozen=True)
 class ChartFacts:
     chart: str

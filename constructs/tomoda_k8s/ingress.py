@@ -9,6 +9,8 @@ import cdk8s
 from cdk8s_plus_28 import k8s
 from constructs import Construct
 
+from imports.io.traefik import Middleware
+
 from .base import ServiceEndpoint
 from .conventions import INGRESS_CLASS
 
@@ -43,3 +45,22 @@ def tls_ingress(scope: Construct, id: str, *, name: str, routes: Sequence[Route]
                         name=r.service.name,
                         port=k8s.ServiceBackendPort(number=r.service.port))))]))
                 for r in routes]))
+
+
+@dataclass(frozen=True)
+class MiddlewareRef:
+    """A Traefik Middleware as an Ingress refers to it, built from the Middleware object."""
+    name: str
+    namespace: str
+
+    @classmethod
+    def of(cls, middleware: Middleware) -> "MiddlewareRef":
+        return cls(middleware.name, middleware.metadata.namespace)
+
+    @property
+    def annotation(self) -> str:
+        return f"{self.namespace}-{self.name}@kubernetescrd"
+
+    @property
+    def annotations(self) -> dict[str, str]:
+        return {"traefik.ingress.kubernetes.io/router.middlewares": self.annotation}

@@ -12,7 +12,8 @@ from support import ROOT
 
 LAYERS = ("constructs/tomoda_k8s", "constructs/tomoda_tf")
 # The composition roots: the only modules of the two layers that may read the estate.
-ROOTS = {"constructs/tomoda_k8s/estate.py", "constructs/tomoda_k8s/platform/props.py",
+ROOTS = {"constructs/tomoda_k8s/estate.py", "constructs/tomoda_k8s/props.py",
+         "constructs/tomoda_k8s/platform/props.py",
          "constructs/tomoda_k8s/tenant/props.py", "constructs/tomoda_tf/stacks.py"}
 
 

@@ -23,7 +23,7 @@ from .alerts import AlertRules
 from .argocd_ingress import ArgoCdIngress
 from .cert_manager import CertManager
 from .cnpg_operator import CnpgOperator
-from .common import MiddlewareRef
+from ..ingress import MiddlewareRef
 from .dashboards import Dashboards
 from .external_dns import ExternalDns
 from .external_secrets import ExternalSecrets, TenantStores

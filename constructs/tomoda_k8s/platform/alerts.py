@@ -21,8 +21,9 @@ from imports.com.coreos.monitoring import (
 )
 from tomoda_model import Tenant
 
-from .argo import CRD_PENDING_ANNOTATION
-from .common import platform_file, redis_master
+from ..argo import CRD_PENDING_ANNOTATION
+from ..chart_facts import redis_master
+from .common import platform_file
 
 RULES_NAME = "tomoda-alerts"
 # Daily ScheduledBackup plus two hours of slack before "stale".

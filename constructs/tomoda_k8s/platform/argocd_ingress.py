@@ -8,7 +8,8 @@ from constructs import Construct
 
 from ..base import ServiceEndpoint
 from ..ingress import Route, tls_ingress
-from .common import helm_fullname, platform_file
+from ..chart_facts import helm_fullname
+from .common import platform_file
 from .props import ArgoCdServer
 
 SERVER_PORT = 80                  # plain HTTP: server.insecure, Traefik terminates TLS

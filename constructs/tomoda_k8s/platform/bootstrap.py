@@ -20,7 +20,7 @@ from tomoda_model import SyncPolicy, Tenant
 
 from .. import layout
 from ..base import OutputChart
-from .argo import ArgoTarget, directory_application
+from ..argo import ArgoTarget, directory_application
 
 ROOT = "bootstrap"  # the root Application's name (reserved: no tenant may take it)
 

@@ -13,7 +13,7 @@ from imports.io.cert_manager import (
     ClusterIssuerSpecAcmeSolversHttp01,
     ClusterIssuerSpecAcmeSolversHttp01Ingress,
 )
-from .argo import CRD_PENDING_ANNOTATION
+from ..argo import CRD_PENDING_ANNOTATION
 from ..conventions import INGRESS_CLASS
 from ..resources import Resources
 from .kit import HelmService, ServiceProps

@@ -41,7 +41,7 @@ from imports.io.external_secrets import (
 )
 from tomoda_model import Tenant
 
-from .argo import CRD_PENDING_ANNOTATION
+from ..argo import CRD_PENDING_ANNOTATION
 from ..resources import Resources
 from .kit import HelmService, Identity, ServiceProps
 from .props import SecretScope, TenantFacts

@@ -14,7 +14,7 @@ import cdk8s
 from constructs import Construct
 
 from ..external_secret import external_secret
-from .argo import CRD_PENDING_ANNOTATION, ArgoTarget
+from ..argo import CRD_PENDING_ANNOTATION, ArgoTarget
 from .common import platform_file
 
 SECRET_TYPE_LABEL = "argocd.argoproj.io/secret-type"  # how Argo CD finds repository Secrets

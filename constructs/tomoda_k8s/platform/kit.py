@@ -27,11 +27,13 @@ from tomoda_model.layout_rules import PLATFORM_REQUIRED
 from tomoda_model.model import HelmChart, SyncPolicy
 
 from ..base import ServiceEndpoint
-from ..conventions import WI_ANNOTATION
 from ..external_secret import external_secret
+from ..identity import Identity
 from ..ingress import Route, tls_ingress
-from .argo import CRD_PENDING_ANNOTATION, ArgoTarget, helm_application
-from .common import MiddlewareRef, helm_fullname, platform_file
+from ..argo import CRD_PENDING_ANNOTATION, ArgoTarget, helm_application
+from ..chart_facts import helm_fullname
+from ..ingress import MiddlewareRef
+from .common import platform_file
 
 # Charts the platform tier (or the tenant tiers) wire by hand; every other chart of the
 # model is an extra service found by its key (`extra_service`).
@@ -47,23 +49,6 @@ class ServiceProps:
     chart: HelmChart
     argo: ArgoTarget
     sync: SyncPolicy
-
-
-@dataclass(frozen=True)
-class Identity:
-    """A workload identity as Kubernetes sees it: a service account and the GCP service
-    account it impersonates (the Terraform side derives from the same model value)."""
-    ksa: str
-    namespace: str
-    gsa_email: str
-
-    @property
-    def annotations(self) -> dict[str, str]:
-        return {WI_ANNOTATION: self.gsa_email}
-
-    def helm_values(self) -> dict:
-        """The `serviceAccount` values block of charts that create their service account."""
-        return {"create": True, "name": self.ksa, "annotations": self.annotations}
 
 
 @dataclass(frozen=True)

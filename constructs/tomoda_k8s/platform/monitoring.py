@@ -11,7 +11,8 @@ from constructs import Construct
 from tomoda_model.model import Alerting, ReceiverKind
 
 from ..base import ServiceEndpoint
-from .common import MiddlewareRef, helm_fullname
+from ..chart_facts import helm_fullname
+from ..ingress import MiddlewareRef
 from ..resources import Resources
 from .kit import HelmService, ServiceProps
 

@@ -7,7 +7,7 @@ from typing import Iterable
 from cdk8s_plus_28 import k8s
 from constructs import Construct
 
-from .argo import KEEP_ANNOTATION
+from ..argo import KEEP_ANNOTATION
 from .common import platform_file
 
 

@@ -6,8 +6,8 @@ import cdk8s
 from constructs import Construct
 
 from imports.io.traefik import Middleware, MiddlewareSpec, MiddlewareSpecForwardAuth
-from .argo import CRD_PENDING_ANNOTATION
-from .common import MiddlewareRef
+from ..argo import CRD_PENDING_ANNOTATION
+from ..ingress import MiddlewareRef
 from ..resources import Resources
 from .kit import HelmService, ServiceProps
 

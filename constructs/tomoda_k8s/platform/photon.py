@@ -30,7 +30,7 @@ from ..base import OutputChart, ServiceEndpoint
 from ..conventions import HEALTH_GATE, HEALTH_GATE_SYNC_ONLY
 from ..netpol import AnyNamespace, Rule, admit
 from ..resources import Resources
-from .argo import KEEP_ANNOTATION, ArgoTarget, directory_application
+from ..argo import KEEP_ANNOTATION, ArgoTarget, directory_application
 from .common import platform_file
 
 NAME = "photon"

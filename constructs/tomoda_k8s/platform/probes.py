@@ -15,7 +15,7 @@ from imports.com.coreos.monitoring import (
 )
 from tomoda_model import Tenant
 
-from .argo import CRD_PENDING_ANNOTATION
+from ..argo import CRD_PENDING_ANNOTATION
 from .common import platform_file
 
 API_HEALTH_PATH = "/health"  # the backend's liveness endpoint (issue 3)

@@ -9,9 +9,10 @@ from dataclasses import dataclass
 from typing import Mapping, Optional
 
 from tomoda_model import Estate, Tenant
-from tomoda_model.model import Alerting, HelmChart, Photon, SyncPolicy, WorkloadIdentity
+from tomoda_model.model import Alerting, HelmChart, Photon, SyncPolicy
 
-from .argo import ArgoTarget
+from ..argo import ArgoTarget
+from ..props import argo_target, identity
 from .kit import Identity, ServiceProps
 
 
@@ -65,15 +66,6 @@ class PlatformProps:
     def service(self, key: str) -> ServiceProps:
         """The props of the service installing chart `platform.charts.<key>`."""
         return ServiceProps(key=key, chart=self.charts[key], argo=self.argo, sync=self.sync)
-
-
-def identity(estate: Estate, wi: WorkloadIdentity) -> Identity:
-    return Identity(ksa=wi.ksa, namespace=wi.namespace, gsa_email=estate.gsa_email(wi))
-
-
-def argo_target(estate: Estate) -> ArgoTarget:
-    return ArgoTarget(estate.argocd.namespace, estate.gitops.repo_url, estate.gitops.branch,
-                      estate.gitops.dist_path)
 
 
 def platform_props(estate: Estate) -> PlatformProps:

@@ -14,10 +14,11 @@ from tomoda_model.model import HelmChart
 
 from ..base import ServiceEndpoint
 from ..netpol import Peer, Rule, admit
-from ..platform.argo import helm_application
+from ..argo import helm_application
 from .. import security
 from ..ingress import Route, tls_ingress
-from ..platform.common import MiddlewareRef, helm_fullname
+from ..chart_facts import helm_fullname
+from ..ingress import MiddlewareRef
 from ..resources import Resources
 from .props import TenantProps
 from .secrets import GsmSecret

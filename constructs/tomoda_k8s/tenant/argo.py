@@ -17,7 +17,7 @@ from imports.io.argoproj import (
 from tomoda_model import SyncPolicy
 
 from ..conventions import SYNC_OPTIONS
-from ..platform.argo import (
+from ..argo import (
     CRD_PENDING_ANNOTATION,
     ArgoTarget,
     application,

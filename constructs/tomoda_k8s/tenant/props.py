@@ -10,8 +10,8 @@ from typing import Mapping, Optional
 
 from tomoda_model import Estate, Tenant
 
-from ..platform.argo import ArgoTarget
-from ..platform.props import argo_target
+from ..argo import ArgoTarget
+from ..props import argo_target
 
 
 @dataclass(frozen=True)

@@ -8,9 +8,9 @@ from tomoda_model import Tenant
 from tomoda_model.model import HelmChart
 
 from ..base import ServiceEndpoint
-from ..platform.argo import helm_application
+from ..argo import helm_application
 from .props import TenantProps
-from ..platform.common import redis_master
+from ..chart_facts import redis_master
 from ..waves import depends_on
 from .argo import sync_annotations
 from .secrets import GsmSecret

@@ -26,7 +26,7 @@ from imports.io.argoproj import (
 )
 from tomoda_model.model import HelmChart, SyncPolicy
 
-from ..conventions import CASCADE_FINALIZER, CRD_PENDING_OPTIONS, KEEP_OPTIONS, SYNC_OPTIONS
+from .conventions import CASCADE_FINALIZER, CRD_PENDING_OPTIONS, KEEP_OPTIONS, SYNC_OPTIONS
 
 IN_CLUSTER = "https://kubernetes.default.svc"
 RETRY_FOREVER = -1  # Argo CD: a negative limit retries without end (controller/appcontroller.go)
