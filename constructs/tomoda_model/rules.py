@@ -60,6 +60,8 @@ def rule(pattern: str, what: str, *, max_len: int = MAX_TEXT,
     """A string type matching `pattern` in full, at most `max_len` long, plus `check`
     (returns a problem, "" for none)."""
     compiled = re.compile(pattern)
+    if example and not compiled.fullmatch(example):
+        raise ValueError(f"the example {example!r} of {what!r} does not match its own rule")
 
     def validate(value: str) -> str:
         _text(value)
@@ -93,20 +95,23 @@ CnpgClusterName = rule(r"[a-z]([-a-z0-9]*[a-z0-9])?", "a CNPG cluster name (DNS-
 # Helm: a release name is a DNS-1123 label of at most 53 (the rest of 63 is left to suffixes)
 ReleaseName = rule(_LABEL, "a Helm release name (DNS-1123 label, at most 53)", max_len=53)
 ApplicationName = DnsSubdomain
-EnvVarName = rule(r"[A-Z_][A-Z0-9_]*", "an environment variable name (A-Z, 0-9, _)", max_len=128)
+EnvVarName = rule(r"[A-Z_][A-Z0-9_]*", "an environment variable name (A-Z, 0-9, _)", max_len=128,
+                  example="DB_PASSWORD")
 Identifier = rule(r"[a-z][a-z0-9_]*", "an identifier (lowercase, digits, _)", max_len=63)
-PgIdentifier = rule(r"[a-z_][a-z0-9_]*", "a PostgreSQL identifier (lowercase, digits, _)", max_len=63)
+PgIdentifier = rule(r"[a-z_][a-z0-9_]*", "a PostgreSQL identifier (lowercase, digits, _)", max_len=63,
+                    example="tomoda_dev")
 
 # ---------------------------------------------------------------- hosts, URLs, mail
 
-Host = rule(rf"{_LABEL}(\.{_LABEL})+", "a lowercase DNS host name (e.g. api.tomoda.life)",
-            max_len=253)
+Host = rule(rf"{_LABEL}(\.{_LABEL})+", "a lowercase DNS host name", max_len=253,
+            example="api.tomoda.life")
 HttpsUrl = rule(r"https://[a-z0-9.-]+(:[0-9]+)?(/[A-Za-z0-9._~%/+-]*)?", "an https:// URL", max_len=256)
 GithubRepo = rule(r"https://github\.com/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+", "a github.com repository URL",
                   max_len=256)
 ChartRepo = rule(r"(https://[a-z0-9.-]+(/[A-Za-z0-9._~%/-]*)?|[a-z0-9.-]+(/[a-z0-9._-]+)+)",
                  "a chart repository (https:// URL, or an OCI registry path without oci://)", max_len=256)
-Email = rule(r"[a-z0-9._%+-]+@[a-z0-9-]+(\.[a-z0-9-]+)+", "an email address (lowercase)", max_len=254)
+Email = rule(r"[a-z0-9._%+-]+@[a-z0-9-]+(\.[a-z0-9-]+)+", "an email address (lowercase)", max_len=254,
+             example="ops@tomoda.life")
 SlackChannel = rule(r"#[a-z0-9_-]{1,80}", "a Slack channel (#name)", max_len=81)
 GitRef = rule(r"[A-Za-z0-9][A-Za-z0-9._/-]*", "a git branch name", max_len=128,
               check=lambda v: "is not a git branch name ('..', '//' or a trailing '/' or '.lock')"
@@ -188,22 +193,26 @@ PostgresSize = rule(r"[0-9]+(kB|MB|GB|TB|ms|s|min|h)?|[a-z_]+", "a PostgreSQL se
 
 # ---------------------------------------------------------------- cloud names
 
-GcpProject = rule(r"[a-z][a-z0-9-]{4,28}[a-z0-9]", "a GCP project id (6-30, lowercase)", max_len=30)
+GcpProject = rule(r"[a-z][a-z0-9-]{4,28}[a-z0-9]", "a GCP project id (6-30, lowercase)", max_len=30,
+                  example="development-485000")
 GcpAccountId = rule(r"[a-z][a-z0-9-]{4,28}[a-z0-9]", "a GCP service account id (6-30, lowercase)",
                     max_len=30)
 GcpName = rule(r"[a-z]([-a-z0-9]{0,61}[a-z0-9])?", "a GCP resource name (RFC 1035, 1-63)", max_len=63)
-GkeName = rule(r"[a-z]([-a-z0-9]{0,38}[a-z0-9])?", "a GKE cluster or node pool name (1-40)", max_len=40)
-MachineType = rule(r"[a-z][a-z0-9]*-[a-z0-9-]+", "a GCE machine type (e.g. e2-standard-4)", max_len=63)
+GkeName = rule(r"[a-z]([-a-z0-9]{0,38}[a-z0-9])?", "a GKE cluster or node pool name (1-40)", max_len=40,
+               example="gke-tomoda")
+MachineType = rule(r"[a-z][a-z0-9]*-[a-z0-9-]+", "a GCE machine type", max_len=63,
+                   example="e2-standard-4")
 GsmSecret = rule(r"[A-Za-z0-9_-]{1,255}", "a Secret Manager secret id (letters, digits, _ and -)",
                  max_len=255)
 GsmSlug = rule(r"[a-z0-9]([-a-z0-9]*[a-z0-9])?", "a secret name slug (lowercase, digits, -)",
-               max_len=200)
+               max_len=200, example="db-password")
 AwsSecretName = rule(r"[A-Za-z0-9/_+=.@-]{1,512}", "an AWS Secrets Manager name", max_len=512)
 IamRole = rule(r"roles/[a-zA-Z0-9_.]{3,64}|projects/[a-z][a-z0-9-]{4,28}[a-z0-9]/roles/[a-zA-Z0-9_.]{3,64}"
                r"|organizations/[0-9]{1,20}/roles/[a-zA-Z0-9_.]{3,64}",
                "an IAM role (roles/<name>, projects/<p>/roles/<name> or organizations/<o>/roles/<name>)",
                max_len=160)
-RegistryId = rule(r"[a-z]([a-z0-9-]*[a-z0-9])?", "an Artifact Registry repository id", max_len=63)
+RegistryId = rule(r"[a-z]([a-z0-9-]*[a-z0-9])?", "an Artifact Registry repository id", max_len=63,
+                  example="tomoda-dev-repo")
 CloudBuildPrefix = rule(r"([a-z0-9][a-z0-9-]*-)?", "a trigger name prefix ending in '-' (or empty)",
                         max_len=32)
 OAuthClientId = rule(r"[0-9]+-[a-z0-9]+\.apps\.googleusercontent\.com",
