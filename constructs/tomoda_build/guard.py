@@ -13,8 +13,7 @@ import tarfile
 import tempfile
 from pathlib import Path
 
-# What holds data, and which identities name it: the index's (re-exported for the checks).
-from .index import STATEFUL_CHARTS, STATEFUL_KINDS, STATEFUL_TYPES, DistIndex  # noqa: E402,F401
+from .index import DistIndex  # what holds data, and which identities name it
 
 
 class DestroyRefused(Exception):

@@ -16,7 +16,7 @@ import yaml
 
 from tomoda_build.paths import ROOT
 from tomoda_build.settings import Settings
-from tomoda_build.index import DistIndex
+from tomoda_build.index import DistIndex, sources_of
 from tomoda_k8s import layout
 
 from tomoda_model import Estate
@@ -179,11 +179,6 @@ class HelmRelease:
         return helm_fullname(self.release, self.chart)
 
 
-def _sources(app: dict) -> list[dict]:
-    spec = app.get("spec") or {}
-    return list(spec.get("sources") or ([spec["source"]] if spec.get("source") else []))
-
-
 class Context:
     """What every family reads: the tree, its model, the allow-list and the `settings`
     (where the CRDs, the charts' data, checkov and the provider mirror are; a context made
@@ -275,7 +270,7 @@ class Context:
         out = []
         for app in self.of_kind("Application"):
             dest = (app.spec.get("destination") or {}).get("namespace", "")
-            for src in _sources(app.doc):
+            for src in sources_of(app.doc):
                 if src.get("chart"):
                     helm = src.get("helm") or {}
                     out.append(HelmRelease(str(app), src["chart"],
@@ -296,7 +291,7 @@ class Context:
 
     @staticmethod
     def sources(app: Obj) -> list[dict]:
-        return _sources(app.doc)
+        return sources_of(app.doc)
 
     def tenant_of(self, obj: Obj):
         """The tenant an object belongs to (namespace, tenant label, or app directory)."""

@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional
 
-from tomoda_build.guard import STATEFUL_CHARTS, STATEFUL_KINDS
+from tomoda_build.index import STATEFUL_CHARTS, STATEFUL_KINDS
 from tomoda_k8s.chart_facts import CATALOG, UnknownChart
 
 from .argo import App, ArgoTree, sync_options

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from tomoda_build.guard import STATEFUL_CHARTS
+from tomoda_build.index import STATEFUL_CHARTS
 from tomoda_k8s.chart_facts import OPERATOR_PODS
 
 from .context import Context, PodInfo

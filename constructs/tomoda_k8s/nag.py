@@ -12,26 +12,15 @@ construct that must break a rule says so where it is built, with the reason:
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable, Iterator, Optional
+from typing import TYPE_CHECKING, Callable, Iterator
+
+from .sync_rules import pod_spec as _pod_spec
 
 if TYPE_CHECKING:  # the rules are pure: `make lint` applies them without loading jsii
     import cdk8s
     from constructs import Construct
 
 SUPPRESSION = "tomoda:nag-suppression"
-POD_TEMPLATE = {"Deployment": ("spec", "template"), "StatefulSet": ("spec", "template"),
-                "DaemonSet": ("spec", "template"), "Job": ("spec", "template"),
-                "CronJob": ("spec", "jobTemplate", "spec", "template")}
-
-
-def _pod_spec(doc: dict) -> Optional[dict]:
-    if doc.get("kind") == "Pod":
-        return doc.get("spec") or {}
-    path = POD_TEMPLATE.get(doc.get("kind", ""))
-    node = doc
-    for step in path or ():
-        node = (node or {}).get(step)
-    return (node or {}).get("spec") if path else None
 
 
 def _containers(pod: dict) -> list[dict]:

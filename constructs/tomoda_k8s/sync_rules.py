@@ -24,9 +24,15 @@ def group_of(api_version: str) -> str:
     return api_version.rpartition("/")[0]
 
 
-def _pod(manifest: Mapping[str, Any]) -> Mapping[str, Any]:
-    spec = manifest.get("spec") or {}
-    if manifest.get("kind") == "CronJob":
+def pod_spec(manifest: Mapping[str, Any]) -> Optional[Mapping[str, Any]]:
+    """The spec of the pods a workload runs (a Pod's own spec; a CronJob's job template's);
+    None for anything that runs no pods."""
+    kind, spec = manifest.get("kind"), manifest.get("spec") or {}
+    if kind not in WORKLOAD_KINDS:
+        return None
+    if kind == "Pod":
+        return spec
+    if kind == "CronJob":
         spec = ((spec.get("jobTemplate") or {}).get("spec") or {})
     return ((spec.get("template") or {}).get("spec")) or {}
 
@@ -42,7 +48,7 @@ def _secret_refs(pod: Mapping[str, Any]) -> Iterator[tuple[Mapping[str, Any], st
 
 def pod_secrets(manifest: Mapping[str, Any]) -> set[str]:
     """Names of the Secrets a workload's pods need to start (non-optional references)."""
-    return {ref[field] for ref, field in _secret_refs(_pod(manifest))
+    return {ref[field] for ref, field in _secret_refs(pod_spec(manifest) or {})
             if ref.get(field) and not ref.get("optional")}
 
 

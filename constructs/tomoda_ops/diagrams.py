@@ -21,7 +21,7 @@ from typing import Iterable, Optional
 
 from tomoda_model import Estate, Tenant
 
-from .diff import Source, _owner, dist_relative
+from .diff import Source, _owner
 from .plan import upstream
 
 CLUSTER_HOST = re.compile(r"\b([a-z0-9]([-a-z0-9]*[a-z0-9])?)\.([a-z0-9-]+)\.svc\.cluster\.local\b")
@@ -72,16 +72,10 @@ def _label(text: str) -> str:
 
 # ---------------------------------------------------------------- GitOps tree
 
-def gitops(objects: list[tuple[str, dict]], repo_prefix: str) -> list[str]:
-    """bootstrap → tiers → Applications → namespaces."""
+def gitops(objects: list[tuple[str, dict]], sources: list[Source]) -> list[str]:
+    """bootstrap → tiers → Applications → namespaces (`sources`: the directories each
+    Application syncs, DistIndex.sources)."""
     apps = [(rel, d) for rel, d in objects if d.get("kind") == "Application"]
-    sources = []
-    for _, d in apps:
-        spec = d.get("spec") or {}
-        for s in spec.get("sources") or [spec.get("source") or {}]:
-            directory = dist_relative(s.get("path") or "", repo_prefix) if s.get("path") else None
-            if directory:
-                sources.append(Source(_app_key(d), directory, bool((s.get("directory") or {}).get("recurse"))))
     g = Graph("LR")
     for rel, d in sorted(apps, key=lambda a: (a[0], _app_key(a[1]))):
         g.node(_app_key(d), f"Application {d['metadata']['name']}" + _chart(d), "round")

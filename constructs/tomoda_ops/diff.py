@@ -16,7 +16,6 @@ from typing import Optional
 
 from tomoda_build import tree
 from tomoda_build.index import K8S_ROOT, TF_ROOT, DistIndex, K8sObject, Source, read_yaml
-from tomoda_build.index import dist_relative  # noqa: F401 (callers read it from here too)
 
 from . import impact
 

@@ -304,7 +304,7 @@ def _pictures(estate: Estate, d: DistIndex) -> list[str]:
            "### GitOps: what syncs what", "",
            "The root Application syncs the tiers; each tier its Applications; a dotted arrow is the "
            "namespace an Application deploys to.", "",
-           *diagrams.gitops(_pairs(d), d.repo_prefix), ""]
+           *diagrams.gitops(_pairs(d), d.sources()), ""]
     for t in estate.tenants.values():
         out += [f"### Request path: {t.name}", "",
                 *diagrams.request_path(estate, t, _pairs(d), _app_dir(d, t), d.stacks.get(f"aws-{t.name}")), ""]

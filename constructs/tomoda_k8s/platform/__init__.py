@@ -87,7 +87,7 @@ class PlatformTier(Construct):
             platform_namespaces=[c.namespace for c in charts.values()
                                  if c.namespace != props.data_namespace] + [props.argo.namespace],
             tenants=props.tenants, data_namespace=props.data_namespace)
-        self.gsm_store = store = self.external_secrets.platform
+        store = self.external_secrets.platform
         self.gitops_repository = GitOpsRepository(self, "gitops-repository", argo=props.argo,
                                                   token=props.gitops_credentials, store=store)
         self.external_dns = ExternalDns(self, "external-dns", props=svc("external-dns"),
@@ -97,8 +97,7 @@ class PlatformTier(Construct):
                                         store=store, issuer=self.issuer,
                                         host=props.hosts["oauth2_proxy"], domain=props.domain,
                                         secrets=dict(secrets))
-        self.auth_middleware = self.oauth2_proxy.middleware
-        self.auth_middleware_ref = auth = self.oauth2_proxy.ref
+        auth = self.oauth2_proxy.ref
         self.monitoring = Monitoring(
             self, "monitoring", store=store, auth=auth, issuer=self.issuer,
             props=MonitoringProps(kps=svc("kube-prometheus-stack"), loki=svc("loki"),
@@ -149,7 +148,3 @@ class PlatformTier(Construct):
         return {n.metadata.namespace for n in self.node.find_all()
                 if isinstance(n, cdk8s.ApiObject) and n.metadata.namespace
                 and n.metadata.namespace != argocd_namespace}
-
-    def stores(self, tenant: Tenant) -> TenantStores:
-        """The ClusterSecretStores tenant `tenant` reads its secrets through."""
-        return self.external_secrets.tenant(tenant)

@@ -73,7 +73,7 @@ class TenantStores:
 
 
 class ExternalSecrets(HelmService):
-    """`.platform`: the platform's store; `.tenant(t)`: a tenant's stores.
+    """`.platform`: the platform's store; `.tenants`: each tenant's stores, by name.
 
     `controller`: the controller's identity (the platform store reads as it); `scope`: the
     project, cluster and region the stores read; `platform_namespaces`: who may use the
@@ -112,9 +112,6 @@ class ExternalSecrets(HelmService):
     def tenants(self) -> dict[str, TenantStores]:
         """Each tenant's stores, by tenant name."""
         return dict(self._tenants)
-
-    def tenant(self, tenant: Tenant) -> TenantStores:
-        return self._tenants[tenant.name]
 
     def _gsm_store(self, audience: str, wi: Identity,
                    namespaces: Sequence[str]) -> ClusterSecretStore:
