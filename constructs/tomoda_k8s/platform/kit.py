@@ -31,14 +31,13 @@ from ..external_secret import external_secret
 from ..identity import Identity
 from ..ingress import Route, tls_ingress
 from ..argo import CRD_PENDING_ANNOTATION, ArgoTarget, helm_application
-from ..chart_facts import helm_fullname
+from ..chart_facts import SERVICES_PACKAGE, helm_fullname
 from ..ingress import MiddlewareRef
 from .common import platform_file
 
 # Charts the platform tier (or the tenant tiers) wire by hand; every other chart of the
 # model is an extra service found by its key (`extra_service`).
 CORE_CHARTS = frozenset(PLATFORM_REQUIRED["charts"])
-SERVICES_PACKAGE = f"{__package__}.services"
 
 
 @dataclass(frozen=True)
@@ -97,19 +96,20 @@ class HelmService(Construct):
         return ServiceEndpoint(name or f"{self.fullname}{suffix}", self.namespace, port)
 
     def install(self, values: Mapping[str, Any], *, id: str = "app", chart: Optional[HelmChart] = None,
-                release: Optional[str] = None, server_side_apply: bool = False) -> Application:
-        """The Application of this release (or of a companion `chart` in the same file)."""
+                server_side_apply: bool = False) -> Application:
+        """The Application of this release (or of a companion `chart` in the same file, released
+        under its chart's name)."""
         app = helm_application(
             self.file, id, argo=self.props.argo, chart=chart or self.chart,
-            release=release or (None if chart else self.release), sync=self.props.sync,
+            release=None if chart else self.release, sync=self.props.sync,
             values=values, server_side_apply=server_side_apply)
         if chart is None:
             self.application = app
         return app
 
     def add_secret(self, id: str, *, name: str, store: cdk8s.ApiObject, data: Mapping[str, str],
-               namespace: Optional[str] = None, template: Optional[Mapping[str, str]] = None,
-               secret_labels: Optional[Mapping[str, str]] = None) -> ExternalSecret:
+                   namespace: Optional[str] = None, template: Optional[Mapping[str, str]] = None,
+                   secret_labels: Optional[Mapping[str, str]] = None) -> ExternalSecret:
         """A Secret of this service from `store` (in its namespace unless told otherwise);
         ESO's CRD comes from a platform chart, so a first sync may not know it yet."""
         return external_secret(self.file, id, name=name, namespace=namespace or self.namespace,
@@ -117,7 +117,7 @@ class HelmService(Construct):
                                annotations=CRD_PENDING_ANNOTATION, secret_labels=secret_labels)
 
     def add_ingress(self, id: str, *, name: str, host: str, service: ServiceEndpoint,
-                issuer: cdk8s.ApiObject, guard: Optional[MiddlewareRef] = None) -> k8s.KubeIngress:
+                    issuer: cdk8s.ApiObject, guard: Optional[MiddlewareRef] = None) -> k8s.KubeIngress:
         """A TLS Ingress of `host` to `service`, certificate from `issuer`, behind `guard`."""
         return tls_ingress(self.file, id, name=name, namespace=service.namespace,
                            routes=[Route(host, service)], issuer=issuer,
