@@ -113,3 +113,48 @@ def write_staging_config(dest: Path, trigger_prefix: str | None = None) -> Path:
         text += f'trigger_prefix = "{trigger_prefix}"\n'
     (dest / "tenants" / "staging.toml").write_text(text, encoding="utf-8")
     return dest
+
+
+# The seeds' migration path (issue 15): a second cluster, and dev moved onto it, by
+# configuration alone. The README's "Add a cluster" and "Move a tenant" recipes.
+STAGING_CLUSTER_TOML = """
+[[clusters]]
+name = "gke-tomoda-staging"
+tag = "staging"
+location = "asia-east1-b"
+kubernetes_version = "1.33"
+release_channel = "REGULAR"
+subnet = "gke-tomoda-staging-subnet"
+subnet_cidr = "10.3.0.0/24"
+pods_range = "staging-pods"
+pods_cidr = "10.4.0.0/16"
+services_range = "staging-services"
+services_cidr = "10.5.0.0/20"
+
+[[clusters.node_pools]]
+name = "spot-pool"
+machine_type = "e2-standard-4"
+min_nodes = 1
+max_nodes = 3
+disk_size_gb = 50
+spot = true
+"""
+PHOTON_ADDRESS = "10.0.0.200"  # in gke-tomoda's subnet: Photon's internal load balancer
+
+
+def write_two_cluster_config(dest: Path, move_dev: bool = True) -> Path:
+    """A copy of config/ at `dest` with the cluster gke-tomoda-staging (and dev on it)."""
+    shutil.copytree(CONFIG, dest)
+    estate = dest / "estate.toml"
+    text = estate.read_text(encoding="utf-8")
+    anchor = "\n[gitops]"
+    text = text.replace(anchor, STAGING_CLUSTER_TOML + anchor, 1)
+    text = text.replace("[platform.photon]\n",
+                        f'[platform.photon]\npublished_address = "{PHOTON_ADDRESS}"\n', 1)
+    estate.write_text(text, encoding="utf-8")
+    if move_dev:
+        dev = dest / "tenants" / "dev.toml"
+        body = dev.read_text(encoding="utf-8")
+        body = body.replace('argo_app = "tomoda"\n', 'argo_app = "tomoda"\ncluster = "gke-tomoda-staging"\n', 1)
+        dev.write_text(body, encoding="utf-8")
+    return dest

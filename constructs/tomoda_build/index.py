@@ -46,6 +46,9 @@ def sources_of(doc: dict) -> list[dict]:
 class K8sObject:
     file: str   # dist-relative
     doc: dict
+    # The cluster it lands on when that is not Argo CD's own ("": Argo CD's): an object
+    # moved to another cluster is a different object (its data does not move with it).
+    cluster: str = ""
 
     @property
     def kind(self) -> str:
@@ -63,7 +66,8 @@ class K8sObject:
     def identity(self) -> str:
         if not self.name:  # e.g. kustomization.yaml: a file, not an API object
             return f"{self.kind or 'document'} ({self.file})"
-        return f"{self.kind}/{self.namespace}/{self.name}"
+        where = f"@{self.cluster}" if self.cluster else ""
+        return f"{self.kind}/{self.namespace}/{self.name}{where}"
 
     @property
     def stateful(self) -> bool:
@@ -98,12 +102,23 @@ class Source:
     app: str       # namespace/name of the Application
     directory: str
     recurse: bool
+    cluster: str = ""  # the cluster Secret it deploys to ("": Argo CD's own)
 
     def owns(self, rel: str) -> bool:
         parent = str(PurePosixPath(rel).parent)
         if parent == self.directory:
             return True
         return self.recurse and rel.startswith(self.directory + "/")
+
+
+IN_CLUSTER = ("https://kubernetes.default.svc", "in-cluster")
+
+
+def destination_cluster(doc: dict) -> str:
+    """The cluster an Application deploys to: "" for Argo CD's own, else its Secret's name."""
+    dest = (doc.get("spec") or {}).get("destination") or {}
+    target = dest.get("name") or dest.get("server") or ""
+    return "" if target in IN_CLUSTER else target
 
 
 def dist_relative(path: str, repo_prefix: str) -> Optional[str]:
@@ -150,6 +165,7 @@ class DistIndex:
             self.documents += [(rel, d) for d in docs or []]
         self.objects: list[K8sObject] = [K8sObject(rel, d) for rel, d in self.documents
                                          if isinstance(d, dict) and "kind" in d]
+        self.objects = self._placed(self.objects)
         self.stacks: dict[str, dict] = {
             rel.split("/")[1]: json.loads(path.read_text(encoding="utf-8"))
             for rel, path in sorted(self.files.items())
@@ -174,8 +190,29 @@ class DistIndex:
                 directory = dist_relative(s.get("path") or "", self.repo_prefix) if s.get("path") else None
                 if directory:
                     found.append(Source(f"{app.namespace}/{app.name}", directory,
-                                        bool((s.get("directory") or {}).get("recurse"))))
+                                        bool((s.get("directory") or {}).get("recurse")),
+                                        destination_cluster(app.doc)))
         return found
+
+    def _placed(self, objects: list[K8sObject]) -> list[K8sObject]:
+        """Each object with the cluster it lands on: an Application's is the one it deploys
+        to (a data store's release moves with it); anything else's is its Application's."""
+        self.objects = objects
+        sources = self.sources() if self.repo_prefix else [
+            # A reader that does not know the repository's layout (the guard): dist/ starts
+            # where its k8s/ root does.
+            Source(s.app, s.directory[s.directory.find(f"{K8S_ROOT}/"):], s.recurse, s.cluster)
+            for s in self.sources() if f"{K8S_ROOT}/" in s.directory]
+        out = []
+        for o in objects:
+            if o.kind == "Application":
+                cluster = destination_cluster(o.doc)
+            else:
+                owners = [s for s in sources if s.owns(o.file)]
+                best = max(owners, key=lambda s: len(s.directory), default=None)
+                cluster = best.cluster if best else ""
+            out.append(K8sObject(o.file, o.doc, cluster) if cluster else o)
+        return out
 
     # ------------------------------------------------------------ Terraform
 

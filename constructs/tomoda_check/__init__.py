@@ -22,6 +22,10 @@ from .findings import Findings
 FAMILIES = ("freshness", "schemas", "charts", "wiring", "crosslayer", "first-sync", "deletion",
             "policy", "checkov", "tools")
 SUBPROCESS_BOUND = frozenset({"freshness", "checkov", "tools"})
+# Families that check what one cluster holds: with several clusters, each runs once per
+# cluster on that cluster's view (Context.on_cluster), so a reference to an object of another
+# cluster is as broken as one to an object that does not exist.
+PER_CLUSTER = frozenset({"wiring", "crosslayer", "deletion"})
 
 
 def make_context(dist: Path, config: Path, settings: Optional[Settings] = None,
@@ -35,12 +39,30 @@ def _run_family(ctx: Context, name: str) -> Findings:
     module = importlib.import_module(f"{__name__}.{name.replace('-', '_')}")
     started = time.monotonic()
     try:
-        findings = module.check(ctx)
+        clusters = [c.name for c in ctx.estate.clusters]
+        if name in PER_CLUSTER and len(clusters) > 1:
+            findings = _per_cluster(name, [(c, module.check(ctx.on_cluster(c))) for c in clusters])
+        else:
+            findings = module.check(ctx)
     except Exception as exc:  # a crashed check is a failed check, never a pass
         findings = Findings(name)
         findings.fail(f"the {name} check crashed: {type(exc).__name__}: {exc}")
     findings.seconds = time.monotonic() - started
     return findings
+
+
+def _per_cluster(name: str, parts: list[tuple[str, Findings]]) -> Findings:
+    """One family's findings over every cluster, each line naming its cluster."""
+    out = Findings(name)
+    for cluster, f in parts:
+        out.failures += [f"[{cluster}] {m}" for m in f.failures]
+        out.notes += [f"[{cluster}] {m}" for m in f.notes]
+        out.checked += f.checked
+        if f.partly:
+            out.partly = f.partly
+        if f.skipped:
+            out.skipped = f.skipped
+    return out
 
 
 def run(dist: Path, config: Path, *, families: Iterable[str] = FAMILIES,

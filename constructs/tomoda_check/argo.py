@@ -25,6 +25,8 @@ from tomoda_k8s.conventions import (
 from .context import Context, Obj
 
 SKIP_DRY_RUN = "SkipDryRunOnMissingResource=true"
+IN_CLUSTER = "https://kubernetes.default.svc"
+IN_CLUSTER_NAME = "in-cluster"  # Argo CD's name for its own cluster
 
 
 def sync_options(obj: Obj) -> set[str]:
@@ -72,6 +74,15 @@ class App:
     @property
     def release(self) -> str:
         return (self.source.get("helm") or {}).get("releaseName") or self.obj.name
+
+    @property
+    def cluster(self) -> Optional[str]:
+        """The cluster it deploys to: a cluster Secret's name, None for Argo CD's own."""
+        dest = self.obj.spec.get("destination") or {}
+        if dest.get("name") and dest.get("name") != IN_CLUSTER_NAME:
+            return dest["name"]
+        server = dest.get("server")
+        return None if server in (None, IN_CLUSTER) else server
 
     @property
     def destination_namespace(self) -> str:
@@ -137,3 +148,24 @@ class ArgoTree:
 
     def children(self, app: App) -> list[App]:
         return [a for a in (self.app_of(o) for o in app.objects) if a is not None and a is not app]
+
+
+def placement(ctx: Context) -> dict[int, str]:
+    """id(object) -> the cluster it lands on (the model's cluster name): the cluster the
+    Application that syncs it deploys to; the bootstrap file is applied to Argo CD's cluster
+    by hand."""
+    home = ctx.estate.management_cluster.name
+    tree = ArgoTree(ctx)
+    out: dict[int, str] = {}
+    for obj in ctx.objects:
+        owner = tree.owner(obj)
+        if owner is None:
+            out[id(obj)] = home
+        else:
+            out[id(obj)] = owner.cluster or home
+    return out
+
+
+def deploys_to(ctx: Context, app: Obj) -> str:
+    """The cluster an Application's objects (or its chart's) land on."""
+    return App(app, {}).cluster or ctx.estate.management_cluster.name

@@ -192,6 +192,39 @@ class Context:
         self.allow = allow or AllowList()
         self.config = config
 
+    cluster: Optional[str] = None  # a view of one cluster (on_cluster), None: the whole tree
+
+    @property
+    def whole(self) -> "Context":
+        """The whole tree (this context, unless it is a view of one cluster)."""
+        return self.__dict__.get("_whole", self)
+
+    @property
+    def leads(self) -> bool:
+        """Whether checks of what is shared by every cluster (Terraform's side of a binding)
+        run in this context: the whole tree, or the view of Argo CD's cluster."""
+        return self.cluster in (None, self.estate.management_cluster.name)
+
+    def on_cluster(self, cluster: str) -> "Context":
+        """The same tree as one cluster sees it: the objects that land on it (argo.placement)
+        and the Applications that deploy to it (so their charts' releases count there)."""
+        from .argo import deploys_to
+
+        view = Context(self.dist, self.estate, self._settings, self.allow, self.config)
+        view.__dict__["index"] = self.index
+        placed = self.placement
+        view.__dict__["objects"] = [
+            o for o in self.objects
+            if (deploys_to(self, o) if o.kind == "Application" else placed[id(o)]) == cluster]
+        view.cluster = cluster
+        view.__dict__["_whole"] = self
+        return view
+
+    @cached_property
+    def placement(self) -> dict[int, str]:
+        from .argo import placement
+        return placement(self)
+
     @property
     def settings(self) -> Settings:
         if self._settings is None:
@@ -259,7 +292,10 @@ class Context:
     def kustomizations(self) -> dict[str, dict]:
         """dist-relative directory -> parsed kustomization.yaml."""
         found: dict[str, dict] = {}
+        seen = {str(PurePosixPath(o.file).parent) for o in self.objects}
         for rel, path in self.index.files.items():
+            if self.cluster is not None and str(PurePosixPath(rel).parent) not in seen:
+                continue  # another cluster's
             if rel.startswith("k8s/") and path.name == "kustomization.yaml":
                 docs = [d for r, d in self.index.documents if r == rel]
                 found[str(PurePosixPath(rel).parent)] = (docs[0] if docs else None) or {}
@@ -277,13 +313,8 @@ class Context:
                                            helm.get("releaseName") or app.name, dest,
                                            helm.get("valuesObject") or {}, app,
                                            str(src.get("targetRevision", ""))))
-        for r in self.resources("helm_release"):
-            values: dict = {}
-            for text in r.body.get("values") or []:
-                try:
-                    values.update(yaml.safe_load(text) or {})
-                except yaml.YAMLError:
-                    pass  # interpolated values: nothing to read statically
+        for r in self.resources("helm_release") if self.leads else ():  # on Argo CD's cluster
+            values = helm_values(r.body.get("values") or [])
             out.append(HelmRelease(str(r), r.body.get("chart", ""), r.body.get("name", ""),
                                    r.body.get("namespace", "default"), values,
                                    version=str(r.body.get("version", ""))))
@@ -328,6 +359,28 @@ class Context:
             if r.stack == stack and r.id == m.group(3):
                 return r
         return None
+
+
+def _merge(into: dict, doc: dict) -> None:
+    for k, v in doc.items():
+        if isinstance(v, dict) and isinstance(into.get(k), dict):
+            _merge(into[k], v)
+        else:
+            into[k] = v
+
+
+def helm_values(texts: list) -> dict:
+    """A helm_release's `values` documents merged the way Helm merges them (maps deeply,
+    later documents win); a document that is not a YAML map (interpolated) is skipped."""
+    values: dict = {}
+    for text in texts:
+        try:
+            doc = yaml.safe_load(text)
+        except yaml.YAMLError:
+            continue  # interpolated values: nothing to read statically
+        if isinstance(doc, dict):
+            _merge(values, doc)
+    return values
 
 
 def prune_cache(directory: Path, pattern: str, keep: int = 32) -> None:

@@ -83,6 +83,12 @@ def kubernetes_service_accounts(ctx: Context) -> dict[tuple[str, str], Ksa]:
 
 
 def wi_members(ctx: Context, f: Findings) -> None:
+    # A binding is Terraform's, shared by every cluster (GKE Workload Identity: one pool per
+    # project, the same namespace/KSA is the same member on every cluster): it holds when
+    # any cluster makes that service account. Checked once, on the whole tree.
+    if not ctx.leads:
+        return
+    ctx = ctx.whole
     ksas = kubernetes_service_accounts(ctx)
     emails = {r.address: email for email, r in gsa_emails(ctx).items()}
     pool = ctx.estate.gcp.workload_pool

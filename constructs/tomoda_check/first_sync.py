@@ -36,11 +36,12 @@ from tomoda_k8s.sync_rules import (
 )
 
 from .argo import SKIP_DRY_RUN, App, ArgoTree, sync_options, wave_of
-from .context import Context, Obj
+from .context import Context, Obj, helm_values
 from .findings import Findings
 
 BUILTIN_NAMESPACES = ("default", "kube-system", "kube-public", "kube-node-lease")
 HEALTH_CHECK_KEY = "resource.customizations.health.argoproj.io_Application"
+REMOTE_BUILTIN_GROUPS = BUILTIN_GROUPS - {"argoproj.io"}  # Argo CD runs on the first only
 CLUSTER_SCOPED = {"Namespace", "ClusterIssuer", "ClusterSecretStore", "ClusterRole",
                   "ClusterRoleBinding", "CustomResourceDefinition", "StorageClass",
                   "PriorityClass", "IngressClass", "ValidatingWebhookConfiguration",
@@ -49,13 +50,35 @@ CLUSTER_SCOPED = {"Namespace", "ClusterIssuer", "ClusterSecretStore", "ClusterRo
 
 
 @dataclass
-class State:
-    """What the cluster serves at a point of the sync: API group -> who provided it."""
+class ClusterState:
+    """What one cluster serves at a point of the sync: API group -> who provided it."""
     groups: dict[str, str] = field(default_factory=dict)
     namespaces: dict[str, str] = field(default_factory=dict)
 
+    def copy(self) -> "ClusterState":
+        return ClusterState(dict(self.groups), dict(self.namespaces))
+
+
+@dataclass
+class State:
+    """What every cluster serves: Argo CD's (`home`, where the bootstrap and every
+    Application land) and each other cluster an Application deploys to, fresh until then
+    (its built-in namespaces; Argo CD's API group only on `home`)."""
+    home: str
+    clusters: dict[str, ClusterState] = field(default_factory=dict)
+
+    def on(self, cluster: Optional[str]) -> ClusterState:
+        name = cluster or self.home
+        if name not in self.clusters:
+            self.clusters[name] = ClusterState(
+                namespaces={ns: "the cluster" for ns in BUILTIN_NAMESPACES})
+        return self.clusters[name]
+
+    def builtin(self, cluster: Optional[str]) -> frozenset[str]:
+        return BUILTIN_GROUPS if (cluster or self.home) == self.home else REMOTE_BUILTIN_GROUPS
+
     def copy(self) -> "State":
-        return State(dict(self.groups), dict(self.namespaces))
+        return State(self.home, {k: v.copy() for k, v in self.clusters.items()})
 
 
 class Simulation:
@@ -114,14 +137,21 @@ class Simulation:
         owner = self.tree.owner(app.obj)
         return owner.ref if owner else "nothing"
 
+    def _cluster_of(self, obj: Obj, app: Optional[App]) -> Optional[str]:
+        """Where `obj`, synced by `app`, lands: on the cluster `app` deploys to (an
+        Application too: only Argo CD's own cluster serves argoproj.io)."""
+        return app.cluster if app is not None else None
+
     def _check_object(self, obj: Obj, state: State, wave: int, same_wave: list[App],
-                      created_ns: Optional[str]) -> None:
+                      created_ns: Optional[str], cluster: Optional[str] = None) -> None:
         self.f.count()
         group = group_of(obj.api_version)
-        if group not in BUILTIN_GROUPS and group not in state.groups:
-            self._missing_group(obj, group, state, wave, same_wave, "is applied with")
+        cs = state.on(cluster)
+        if group not in state.builtin(cluster) and group not in cs.groups:
+            where = f" on cluster {cluster}" if cluster else ""
+            self._missing_group(obj, group, state, wave, same_wave, f"is applied{where} with")
         if obj.namespace and obj.kind not in CLUSTER_SCOPED \
-                and obj.namespace not in state.namespaces and obj.namespace != created_ns:
+                and obj.namespace not in cs.namespaces and obj.namespace != created_ns:
             self.f.fail(f"{obj} is applied in wave {wave} into namespace {obj.namespace}, which "
                         f"does not exist yet (no Namespace in an earlier or the same wave, no "
                         f"CreateNamespace for it)")
@@ -134,7 +164,7 @@ class Simulation:
             return self._sync_chart(app, state)
         objects = [o for o in app.objects if o is not app.obj]
         created_ns = app.destination_namespace if "CreateNamespace=true" in app.options else None
-        self._dry_run(app, objects, state)
+        self._dry_run(app, objects, state.on(app.cluster))
         self._secret_order(app, objects)
         state = state.copy()
         for wave in sorted({wave_of(o) for o in objects}):
@@ -147,21 +177,26 @@ class Simulation:
         """Apply one wave of `app` to `state` (in place): its namespaces, its objects, and
         what its child Applications bring once healthy."""
         for ns in (o for o in in_wave if o.kind == "Namespace"):
-            state.namespaces.setdefault(ns.name, str(ns))
+            state.on(self._cluster_of(ns, app)).namespaces.setdefault(ns.name, str(ns))
         children = [a for a in (self.tree.app_of(o) for o in in_wave) if a is not None]
         names = ", ".join(sorted(f"{o.kind} {o.name}" for o in in_wave))
-        self.timeline.append(f"{'  ' * depth}{app.ref} wave {wave}: {names}")
+        where = f" (on {app.cluster})" if app.cluster and not app.chart else ""
+        self.timeline.append(f"{'  ' * depth}{app.ref}{where} wave {wave}: {names}")
         for obj in in_wave:
-            self._check_object(obj, state, wave, children, created_ns)
-        gained = State()
+            self._check_object(obj, state, wave, children, created_ns, self._cluster_of(obj, app))
+        gained: dict[str, ClusterState] = {}
         for child in children:
             after = self.sync(child, state, depth + 1)
             if child.gated_on_sync_only:
                 continue  # its parent does not wait for it: nothing it brings is assured
-            gained.groups.update({g: p for g, p in after.groups.items() if g not in state.groups})
-            gained.namespaces.update(after.namespaces)
-        state.groups.update(gained.groups)
-        state.namespaces.update(gained.namespaces)
+            for name, cs in after.clusters.items():
+                before = state.on(name)
+                g = gained.setdefault(name, ClusterState())
+                g.groups.update({k: v for k, v in cs.groups.items() if k not in before.groups})
+                g.namespaces.update(cs.namespaces)
+        for name, g in gained.items():
+            state.on(name).groups.update(g.groups)
+            state.on(name).namespaces.update(g.namespaces)
 
     def _needed_secrets(self, obj: Obj) -> set[tuple[str, str]]:
         child = self.tree.app_of(obj)
@@ -195,25 +230,27 @@ class Simulation:
                 self.f.fail(f"{o} reads through {store} in wave {wave_of(o)}, not after the store "
                             f"(wave {wave_of(store)}): it is Degraded until the store is Ready")
 
-    def _dry_run(self, app: App, objects: list[Obj], state: State) -> None:
+    def _dry_run(self, app: App, objects: list[Obj], state: ClusterState) -> None:
         """Argo CD dry-runs every object before the first wave: a custom resource whose CRD is
         not served yet fails it, unless it skips the dry run."""
         crds = {(o.spec.get("group") or "") for o in objects if o.kind == "CustomResourceDefinition"}
+        builtin = BUILTIN_GROUPS if app.cluster is None else REMOTE_BUILTIN_GROUPS
         for obj in objects:
             group = group_of(obj.api_version)
-            if group in BUILTIN_GROUPS or group in state.groups or group in crds:
+            if group in builtin or group in state.groups or group in crds:
                 continue
             if SKIP_DRY_RUN not in sync_options(obj):
                 self.f.fail(f"{obj}: the dry run of {app.ref} fails before its first wave: API "
                             f"group {group} is not served yet and the object does not carry "
                             f"argocd.argoproj.io/sync-options: {SKIP_DRY_RUN}")
 
-    def _sync_chart(self, app: App, state: State) -> State:
+    def _sync_chart(self, app: App, world: State) -> State:
         facts = self._facts(app)
-        state = state.copy()
+        world = world.copy()
+        state = world.on(app.cluster)
         self.render_apis[id(app.obj)] = frozenset(state.groups)
         if facts is None:
-            return state
+            return world
         for api in sorted(facts.render_needs(app.values)):
             if group_of(api) not in state.groups:
                 self.f.fail(f"{app.obj}: Argo CD cannot render chart {app.chart} {app.version} "
@@ -221,8 +258,8 @@ class Simulation:
                             f"render without it)")
         for api in sorted(facts.needs(app.values)):
             group = group_of(api)
-            if group not in BUILTIN_GROUPS and group not in state.groups:
-                self._missing_group(app.obj, group, state, wave_of(app.obj), [],
+            if group not in world.builtin(app.cluster) and group not in state.groups:
+                self._missing_group(app.obj, group, world, wave_of(app.obj), [],
                                     f"renders objects of chart {app.chart} {app.version} with")
         created = "CreateNamespace=true" in app.options
         ns = app.destination_namespace
@@ -232,17 +269,17 @@ class Simulation:
         state.namespaces.setdefault(ns, str(app.obj))
         for group in facts.crd_groups(app.values):
             state.groups.setdefault(group, app.ref)
-        return state
+        return world
 
     # ------------------------------------------------------------ the whole bootstrap
 
     def initial_state(self) -> State:
         """A fresh cluster: the built-in namespaces, plus what Terraform created before the
         bootstrap is applied (the namespace of each helm_release, e.g. Argo CD's)."""
-        state = State(namespaces={ns: "the cluster" for ns in BUILTIN_NAMESPACES})
+        state = State(self.ctx.estate.management_cluster.name)
         for r in self.ctx.resources("helm_release"):
             ns = r.body.get("namespace", "default")
-            state.namespaces.setdefault(ns, str(r))
+            state.on(None).namespaces.setdefault(ns, str(r))
         return state
 
     def run(self) -> None:
@@ -272,12 +309,7 @@ def _health_check(ctx: Context, f: Findings) -> None:
         if r.body.get("chart") != "argo-cd":
             continue
         f.count()
-        values = {}
-        for text in r.body.get("values") or []:
-            try:
-                values.update(yaml.safe_load(text) or {})
-            except yaml.YAMLError:
-                pass
+        values = helm_values(r.body.get("values") or [])
         cm = ((values.get("configs") or {}).get("cm") or {})
         if HEALTH_CHECK_KEY not in cm:
             f.fail(f"{r} installs Argo CD without configs.cm.{HEALTH_CHECK_KEY}: a parent "

@@ -243,7 +243,7 @@ def _prepare(ctx: Context, catalog: Catalog, helm: Path) -> _Env:
     crds = load_crds(ctx.crd_dir, [Path(p) for p in files]) if files else {}
     return _Env(helm, catalog, sim, crds, files,
                 api_versions(frozenset(g for g, _, _ in crds), crds),
-                _schema_version(ctx.estate.cluster.kubernetes_version), ctx.crd_dir)
+                _schema_version(ctx.estate.management_cluster.kubernetes_version), ctx.crd_dir)
 
 
 def _archive(ctx: Context, f: Findings, rel: HelmRelease, cache: ChartCache,

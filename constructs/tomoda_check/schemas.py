@@ -201,9 +201,13 @@ def _first_error(validator: jsonschema.Validator, doc: dict) -> Optional[str]:
 def check(ctx: Context) -> Findings:
     f = Findings("schemas")
     started = time.monotonic()
-    version = _schema_version(ctx.estate.cluster.kubernetes_version)
-    f.note(f"core kinds against Kubernetes {kv.major_minor(version)} (model: "
-           f"{ctx.estate.cluster.kubernetes_version}); CRDs from {ctx.crd_dir}")
+    # Every object against each cluster's version (an object valid on one minor and not
+    # on another is a trap for the day a tenant moves).
+    minors = sorted({c.kubernetes_version for c in ctx.estate.clusters})
+    versions = [_schema_version(m) for m in minors]
+    version = versions[0]
+    f.note(f"core kinds against Kubernetes {', '.join(kv.major_minor(v) for v in versions)} "
+           f"(model: {', '.join(minors)}); CRDs from {ctx.crd_dir}")
     have_crds = ctx.crd_dir.is_dir() and bool(_crd_files(ctx.crd_dir))
     if not have_crds:
         f.fail(f"CRD_DIR {ctx.crd_dir} is missing or empty: custom resources cannot be "
@@ -219,21 +223,26 @@ def check(ctx: Context) -> Findings:
         if obj.group in groups:
             _check_custom(ctx, f, obj, meta_validator, files)
             continue
-        validator = core_validator(obj.kind, obj.api_version, version)
-        if validator is None:
-            allowed = ctx.allow.schemaless(obj.api_version, obj.kind)
-            if allowed is None:
-                f.fail(f"{obj}: no schema for {obj.api_version} {obj.kind} (not a Kubernetes "
-                       f"{kv.major_minor(version)} kind, no CRD in {ctx.crd_dir}); add the CRD "
-                       f"or list the kind in {ctx.allow.path.name} [[schemaless]] with a reason")
-            continue
-        error = _first_error(validator, obj.doc)
-        if error:
-            f.fail(f"{obj} does not match the Kubernetes {kv.major_minor(version)} schema of "
-                   f"{obj.api_version} {obj.kind}: {error}")
-        _check_scope(f, obj, obj.kind in CLUSTER_SCOPED_CORE)
+        if all(_check_core(ctx, f, obj, v) for v in versions):
+            _check_scope(f, obj, obj.kind in CLUSTER_SCOPED_CORE)
     f.seconds = time.monotonic() - started
     return f
+
+
+def _check_core(ctx: Context, f: Findings, obj: Obj, version: str) -> bool:
+    """`obj` against Kubernetes `version`'s schema; False when no schema knows its kind."""
+    validator = core_validator(obj.kind, obj.api_version, version)
+    if validator is None:
+        if ctx.allow.schemaless(obj.api_version, obj.kind) is None:
+            f.fail(f"{obj}: no schema for {obj.api_version} {obj.kind} (not a Kubernetes "
+                   f"{kv.major_minor(version)} kind, no CRD in {ctx.crd_dir}); add the CRD "
+                   f"or list the kind in {ctx.allow.path.name} [[schemaless]] with a reason")
+        return False
+    error = _first_error(validator, obj.doc)
+    if error:
+        f.fail(f"{obj} does not match the Kubernetes {kv.major_minor(version)} schema of "
+               f"{obj.api_version} {obj.kind}: {error}")
+    return True
 
 
 def _check_custom(ctx: Context, f: Findings, obj: Obj, meta_validator, files: tuple[str, ...]) -> None:

@@ -44,11 +44,26 @@ CRD_PENDING_ANNOTATION = {SYNC_OPTIONS: CRD_PENDING_OPTIONS}
 @dataclass(frozen=True)
 class ArgoTarget:
     """Where every Application lives and what it syncs: Argo CD's namespace and the GitOps
-    repository (its URL, branch and the folder dist/ sits in)."""
+    repository (its URL, branch and the folder dist/ sits in), and the cluster it deploys to:
+    `cluster` names a cluster Secret of Argo CD (None: Argo CD's own cluster); `prefix`
+    starts the name of every Application (so that the platform Applications of two
+    clusters never share a name; Helm release names do not change)."""
     namespace: str
     repo_url: str
     branch: str
     dist_path: str
+    cluster: Optional[str] = None
+    prefix: str = ""
+
+    def destination(self, namespace: str) -> ApplicationSpecDestination:
+        if self.cluster is None:
+            return ApplicationSpecDestination(server=IN_CLUSTER, namespace=namespace)
+        return ApplicationSpecDestination(name=self.cluster, namespace=namespace)
+
+    def on(self, cluster: Optional[str], prefix: str = "") -> "ArgoTarget":
+        """The same Argo CD and repository, deploying to `cluster`."""
+        return ArgoTarget(self.namespace, self.repo_url, self.branch, self.dist_path,
+                          cluster, prefix)
 
     def repo_path(self, dist_relative: str) -> str:
         """Path inside the GitOps repo (what an Application's `path` names)."""
@@ -89,12 +104,12 @@ def application(scope: Construct, id: str, *, argo: ArgoTarget, name: str, names
     return Application(
         scope, id,
         metadata=cdk8s.ApiObjectMetadata(
-            name=name, namespace=argo.namespace,
+            name=argo.prefix + name, namespace=argo.namespace,
             annotations=dict(annotations) if annotations else None,
             finalizers=[CASCADE_FINALIZER] if cascade_delete else None),
         spec=ApplicationSpec(
             project=PROJECT,
-            destination=ApplicationSpecDestination(server=IN_CLUSTER, namespace=namespace),
+            destination=argo.destination(namespace),
             source=source,
             ignore_differences=list(ignore_differences) if ignore_differences else None,
             sync_policy=sync_policy(sync, *options)))

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Mapping, Optional
+from typing import Callable, Mapping, Optional
 
 import cdk8s
 from constructs import Construct
@@ -19,6 +19,11 @@ class OutputChart(cdk8s.Chart):
         super().__init__(scope, id, namespace=namespace, labels=dict(labels or {}),
                          disable_resource_name_hashes=True)
         self.output_path = output_path
+        self.route: Optional[Callable[[dict], str]] = None  # per document (remote.py)
+
+    def path_of(self, doc: dict) -> str:
+        """The file `doc` is written to: `output_path`, unless a route sends it elsewhere."""
+        return self.route(doc) if self.route else self.output_path
 
 
 @dataclass(frozen=True)
@@ -41,6 +46,21 @@ class ServiceEndpoint:
         if namespace is None:
             raise ValueError(f"Service {service.name} has no namespace")
         return cls(service.name, namespace, port)
+
+
+@dataclass(frozen=True)
+class PublishedEndpoint:
+    """A Service published outside its cluster at an address of the VPC (an internal load
+    balancer): how a consumer on another cluster reaches it."""
+    address: str
+    port: int
+
+    @property
+    def host(self) -> str:
+        return self.address
+
+    def url(self, scheme: str = "http") -> str:
+        return f"{scheme}://{self.address}:{self.port}"
 
 
 @dataclass(frozen=True)
@@ -71,7 +91,8 @@ def render(app: cdk8s.App) -> dict[str, list]:
         if isinstance(node, OutputChart):
             docs = node.to_json()
             broken += problems(node, docs)
-            files.setdefault(node.output_path, []).extend(docs)
+            for doc in docs:
+                files.setdefault(node.path_of(doc), []).append(doc)
         elif isinstance(node, PlainFile):
             if node.output_path in files:
                 raise ValueError(f"{node.output_path} is written twice")

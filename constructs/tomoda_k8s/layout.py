@@ -20,6 +20,15 @@ def tier_dir(tier: str) -> str:
     return f"{ENVS}/{tier}"
 
 
+CLUSTERS = "k8s/clusters"
+
+
+def wave_dir(cluster: str, tier: str, wave: int) -> str:
+    """dist-relative directory of the objects of `tier` that another cluster than Argo CD's
+    receives in sync wave `wave` (remote.py)."""
+    return f"{CLUSTERS}/{cluster}/{tier}/wave-{wave}"
+
+
 def app_dir(tenant: Tenant) -> str:
     """dist-relative directory of the Tomoda app rendered for `tenant`."""
     return f"{APPS}/tomoda/{tenant.name}"

@@ -29,9 +29,21 @@ class AnyNamespace:
 
 
 @dataclass(frozen=True)
+class Addresses:
+    """Every source in the CIDRs `cidrs` (pods of another cluster of the VPC)."""
+    cidrs: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Rule:
-    peers: tuple[Peer | AnyNamespace, ...]
+    peers: tuple[Peer | AnyNamespace | Addresses, ...]
     ports: tuple[int, ...]
+
+
+def _peers(p: Peer | AnyNamespace | Addresses) -> list[k8s.NetworkPolicyPeer]:
+    if isinstance(p, Addresses):
+        return [k8s.NetworkPolicyPeer(ip_block=k8s.IpBlock(cidr=c)) for c in p.cidrs]
+    return [_peer(p)]
 
 
 def _peer(p: Peer | AnyNamespace) -> k8s.NetworkPolicyPeer:
@@ -57,7 +69,7 @@ def admit(scope: Construct, id: str, *, name: str, pods: Mapping[str, str],
             pod_selector=k8s.LabelSelector(match_labels=dict(pods)),
             policy_types=["Ingress"],
             ingress=[k8s.NetworkPolicyIngressRule(
-                from_=[_peer(p) for p in r.peers],
+                from_=[q for p in r.peers for q in _peers(p)],
                 ports=[k8s.NetworkPolicyPort(port=k8s.IntOrString.from_number(port),
                                              protocol="TCP") for port in r.ports])
                 for r in rules]))

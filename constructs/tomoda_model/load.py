@@ -152,6 +152,8 @@ def _structural(files: Files, error: ValidationError) -> list[Problem]:
         kind, message = e["type"], e["msg"]
         if CREDENTIAL_ADVICE in message:
             continue  # _credentials reported it already, for every field
+        if kind == "too_short" and e.get("input"):
+            continue  # an item failed (reported on its own), so fewer items "remain"
         if kind == "missing":
             message = "required key is missing"
         elif kind in ("extra_forbidden", "unexpected_keyword_argument"):

@@ -73,8 +73,15 @@ def positions(text: str) -> dict[tuple, tuple[int, int]]:
         line = raw.split("#", 1)[0] if raw.lstrip().startswith("#") else raw
         header = _HEADER.match(line)
         if header and not _ASSIGN.match(line):
-            keys = tuple(_split_key(header.group(2)))
+            # A key under an array of tables is in its current element: [[clusters.node_pools]]
+            # after the second [[clusters]] is clusters[1].node_pools[n].
+            keys: tuple = ()
+            for key in _split_key(header.group(2)):
+                keys += (key,)
+                if keys in counters:
+                    keys += (counters[keys],)
             if header.group(1) == "[[":
+                keys = keys[:-1] if isinstance(keys[-1], int) else keys
                 counters[keys] = counters.get(keys, -1) + 1
                 table = keys + (counters[keys],)
             else:

@@ -30,9 +30,9 @@ from pydantic.dataclasses import dataclass as _pydantic_dataclass
 from .rules import (
     ApplicationName, ArgoRole, AwsRegion, GcsObject, AwsSecretName, ChartRepo, ChartVersion, CloudBuildPrefix,
     CnpgClusterName, Cron6, DnsLabel, DnsSubdomain, Email, EnvVarName, GcpAccountId, GcpName,
-    GcpProject, GcpRegion, GcpZone, GcsBucket, GitRef, GithubRepo, GkeName, GsmSecret, GsmSlug,
+    GcpLocation, GcpProject, GcpRegion, GcpZone, GcsBucket, GitRef, GithubRepo, GkeName, GsmSecret, GsmSlug,
     Host, IamRole, Identifier, ImageName, ImageRef, ImageRepository, ImageTag,
-    Ipv4Cidr, KubeMinor, MachineType, OAuthClientId, Percent, PgIdentifier, Port,
+    Ipv4Address, Ipv4Cidr, KubeMinor, MachineType, OAuthClientId, Percent, PgIdentifier, Port,
     PostgresSize, Quantity, RegistryId, ReleaseName, RepoPath, S3Bucket,
     SlackChannel, Text, RELEASE_TAG,
 )
@@ -45,6 +45,9 @@ AWS_READER_KEYS = ("aws_sm_reader_access_key_id", "aws_sm_reader_secret_access_k
 PER_TENANT_KEYS = ("pgadmin_admin_password", *AWS_READER_KEYS)
 # The platform's own Argo CD Applications (bootstrap.py, photon.py): no tenant may take them.
 RESERVED_APPLICATIONS = ("bootstrap", "platform", "photon")
+# The Argo CD components that call other clusters, by the service account names the argo-cd
+# chart (7.7.13, values.yaml) gives them: the controller syncs, the server shows Pod logs.
+ARGOCD_KSAS = ("argocd-application-controller", "argocd-server")
 KUBE_RESERVED = ("default", "kube-system", "kube-public", "kube-node-lease")
 
 Int = Annotated[int, Strict()]
@@ -130,7 +133,7 @@ def duplicates(items: list[tuple[tuple, str]], what: str, *, fold: bool = False)
 class Gcp:
     project: GcpProject
     region: GcpRegion
-    zone: GcpZone  # the GKE cluster's zone (zonal cluster)
+    zone: GcpZone  # the Google provider's default zone (clusters name their own location)
 
     @property
     def workload_pool(self) -> str:
@@ -154,22 +157,8 @@ class Aws:
 
 @dataclass
 class Network:
+    """The one VPC every cluster's subnet lives in."""
     vpc: GcpName
-    subnet: GcpName
-    subnet_cidr: Ipv4Cidr
-    pods_range: GcpName
-    pods_cidr: Ipv4Cidr
-    services_range: GcpName
-    services_cidr: Ipv4Cidr
-
-    def issues(self) -> Iterator[Issue]:
-        nets = {a: ipaddress.ip_network(getattr(self, a))
-                for a in ("subnet_cidr", "pods_cidr", "services_cidr")}
-        for (a, na), (b, nb) in itertools.combinations(nets.items(), 2):
-            if na.overlaps(nb):
-                yield (b,), f"{nb} overlaps {a} {na}"
-        if self.pods_range == self.services_range:
-            yield ("services_range",), "must differ from pods_range"
 
 
 @dataclass
@@ -188,12 +177,49 @@ class NodePool:
 
 @dataclass
 class Cluster:
+    """One GKE cluster: VPC-native in a subnet of its own, with the Pod and Service ranges.
+
+    The first cluster of `[[clusters]]` runs Argo CD, which manages every cluster. `tag` is
+    the short name the cluster's derived names use (default: its name): on any cluster but
+    the first, its platform tier `platform-<tag>`, its platform Applications `<tag>-<chart>`,
+    its UI hosts `<label>-<tag>.<domain>` and its external-dns owner id `k8s-<tag>`.
+    """
     name: GkeName
+    location: GcpLocation  # a zone (zonal cluster) or a region (regional cluster)
     kubernetes_version: KubeMinor  # minor version: GKE channel and schema validation
     release_channel: ReleaseChannel
+    subnet: GcpName
+    subnet_cidr: Ipv4Cidr
+    pods_range: GcpName
+    pods_cidr: Ipv4Cidr
+    services_range: GcpName
+    services_cidr: Ipv4Cidr
     node_pools: Annotated[tuple[NodePool, ...], Field(min_length=1)]
+    tag: Optional[DnsLabel] = None
+    # external-dns TXT owner id: distinct per cluster, so no cluster deletes another's records
+    external_dns_owner_id: Optional[DnsLabel] = field(default=None, metadata=K8S)
+
+    CIDRS = ("subnet_cidr", "pods_cidr", "services_cidr")
+
+    @property
+    def short(self) -> str:
+        return self.tag or self.name
+
+    @property
+    def dns_owner_id(self) -> str:
+        return self.external_dns_owner_id or f"k8s-{self.short}"
+
+    def networks(self) -> dict[str, ipaddress.IPv4Network]:
+        return {a: ipaddress.ip_network(getattr(self, a)) for a in self.CIDRS}
 
     def issues(self) -> Iterator[Issue]:
+        for (a, na), (b, nb) in itertools.combinations(self.networks().items(), 2):
+            if na.overlaps(nb):
+                yield (b,), f"{nb} overlaps {a} {na}"
+        if self.pods_range == self.services_range:
+            yield ("services_range",), "must differ from pods_range"
+        if len(self.name) > 24:
+            yield ("name",), f"{self.name!r} is longer than 24: its node account <name>-nodes must fit 30"
         yield from duplicates([(("node_pools", i, "name"), p.name)
                                for i, p in enumerate(self.node_pools)], "node pool")
         for i, p in enumerate(self.node_pools):
@@ -314,6 +340,9 @@ class HelmChart:
 
 @dataclass
 class Photon:
+    """The geocoder: one instance, on `cluster` (default: the first). Tenants on another
+    cluster reach it at `published_address`, an internal load balancer address in that
+    cluster's subnet (required once such a tenant exists)."""
     namespace: DnsLabel
     image: ImageRepository
     tag: ImageTag
@@ -323,6 +352,8 @@ class Photon:
     storage: Quantity
     memory_limit: Quantity
     cpu_limit: Quantity
+    cluster: Optional[GkeName] = None
+    published_address: Optional[Ipv4Address] = None
 
 
 @dataclass
@@ -350,7 +381,6 @@ class Platform:
     namespace: DnsLabel
     sync: SyncPolicy = field(metadata=K8S)
     acme_email: Email = field(metadata=K8S)
-    external_dns_owner_id: DnsLabel = field(metadata=K8S)
     internal_hosts: Sorted(Identifier, Host) = field(metadata=K8S)  # ui name -> FQDN (oauth2-proxy)
     charts: Sorted(DnsLabel, HelmChart) = field(metadata=K8S)
     photon: Photon = field(metadata=K8S)
@@ -475,6 +505,7 @@ class Tenant:
     redis: Redis = field(metadata=K8S)
     cdn: Cdn = field(metadata={})
     build: Build = field(metadata={})
+    cluster: Optional[GkeName] = field(default=None, metadata=K8S)  # None: the first cluster
 
     def issues(self) -> Iterator[Issue]:
         for name in ("api_hpa", "async_hpa"):
@@ -534,7 +565,7 @@ class Estate:
     gcp: Gcp
     aws: Aws
     network: Network
-    cluster: Cluster
+    clusters: Annotated[tuple[Cluster, ...], Field(min_length=1)]
     gitops: GitOps
     state: StateBackend
     registries: Sorted(DnsLabel, Registry)
@@ -550,8 +581,9 @@ class Estate:
 
     def issues(self) -> Iterator[Issue]:
         """Every cross-field problem, as (field path, message); each rule says what it guards."""
-        for name in ("gcp", "aws", "network", "cluster", "secrets"):
+        for name in ("gcp", "aws", "secrets"):
             yield from (((name, *p), m) for p, m in getattr(self, name).issues())
+        yield from self._cluster_issues()
         yield from ((("platform", "alerting", *p), m) for p, m in self.platform.alerting.issues())
         yield from self._platform_issues()
         if not self.tenants:
@@ -563,6 +595,44 @@ class Estate:
                        f"{t.build.registry!r} is not one of registries: {', '.join(self.registries)}")
         yield from self._host_issues()
         yield from self._name_issues()
+
+    def _cluster_issues(self) -> Iterator[Issue]:
+        """Names unique, ranges disjoint across the VPC, every reference to an existing cluster."""
+        for i, c in enumerate(self.clusters):
+            yield from ((("clusters", i, *p), m) for p, m in c.issues())
+        for attr in ("name", "subnet", "short"):
+            yield from duplicates([(("clusters", i, "tag" if attr == "short" else attr),
+                                    getattr(c, attr)) for i, c in enumerate(self.clusters)],
+                                  f"cluster {attr if attr != 'short' else 'tag'}")
+        yield from duplicates([(("clusters", i, "external_dns_owner_id"), c.dns_owner_id)
+                               for i, c in enumerate(self.clusters)], "external-dns owner id")
+        ranges = [(i, a, n) for i, c in enumerate(self.clusters) for a, n in c.networks().items()]
+        for (i, a, na), (j, b, nb) in itertools.combinations(ranges, 2):
+            if i != j and na.overlaps(nb):
+                yield (("clusters", j, b), f"{nb} overlaps clusters.{i}.{a} {na} "
+                                           f"({self.clusters[i].name}): one VPC routes both")
+        for i, c in enumerate(self.clusters):
+            if c.location != self.gcp.region and not c.location.startswith(self.gcp.region + "-"):
+                yield (("clusters", i, "location"),
+                       f"{c.location!r} is not in region {self.gcp.region!r} (the subnets' region)")
+        names = [c.name for c in self.clusters]
+        for n, t in self.tenants.items():
+            if t.cluster is not None and t.cluster not in names:
+                yield ("tenants", n, "cluster"), f"{t.cluster!r} is not one of clusters: {', '.join(names)}"
+        photon = self.platform.photon
+        if photon.cluster is not None and photon.cluster not in names:
+            yield ("platform", "photon", "cluster"), f"{photon.cluster!r} is not one of clusters: {', '.join(names)}"
+            return
+        home = self.photon_cluster()
+        remote = sorted(n for n, t in self.tenants.items() if self.cluster_of(t) != home)
+        if remote and photon.published_address is None:
+            yield (("platform", "photon", "published_address"),
+                   f"required: tenants {', '.join(remote)} run on another cluster than Photon's "
+                   f"({home.name}) and reach it at this internal address")
+        if photon.published_address is not None and (
+                ipaddress.ip_address(photon.published_address) not in home.networks()["subnet_cidr"]):
+            yield (("platform", "photon", "published_address"),
+                   f"{photon.published_address} is not in {home.name}'s subnet {home.subnet_cidr}")
 
     def _platform_issues(self) -> Iterator[Issue]:
         from .layout_rules import PLATFORM_REQUIRED, IDENTITY_CHARTS
@@ -645,6 +715,8 @@ class Estate:
                                                  t.build.trigger_prefix + t.build.trigger.value))
             names["database"].append((tp + ("postgres", "database"), t.postgres.database))
         accounts = [(("platform", "identities", k, "gsa"), wi.gsa) for k, wi in self.platform.identities.items()]
+        if len(self.clusters) > 1:
+            accounts.append((("clusters",), self.ARGOCD_MANAGER))
         for n, t in self.tenants.items():
             accounts.append((("tenants", n, "name"), f"eso-{n}"))  # eso_identity()
             if t.postgres.backup is not None:
@@ -663,6 +735,25 @@ class Estate:
                 yield ("tenants", n, "cdn", "bucket"), f"{t.cdn.bucket!r} is already a GCS bucket of the estate"
 
     # Derived values: one formula each, used by both layers.
+
+    @property
+    def management_cluster(self) -> Cluster:
+        """The cluster Argo CD runs on (the first): it manages every cluster."""
+        return self.clusters[0]
+
+    def cluster(self, name: Optional[str]) -> Cluster:
+        """The cluster named `name` (None: the first)."""
+        return next((c for c in self.clusters if c.name == name), self.clusters[0]) \
+            if name is not None else self.clusters[0]
+
+    def cluster_of(self, tenant: Tenant) -> Cluster:
+        return self.cluster(tenant.cluster)
+
+    def photon_cluster(self) -> Cluster:
+        return self.cluster(self.platform.photon.cluster)
+
+    def tenants_on(self, cluster: Cluster) -> list[Tenant]:
+        return [t for t in self.tenants.values() if self.cluster_of(t).name == cluster.name]
 
     def gsa_email(self, wi: WorkloadIdentity) -> str:
         return f"{wi.gsa}@{self.gcp.project}.iam.gserviceaccount.com"
@@ -721,6 +812,18 @@ class Estate:
     def aws_reader_user(self, tenant: Tenant) -> str:
         """The IAM user tenant T's AWS secret store reads its uploader secret as."""
         return f"tomoda-eso-{tenant.name}"
+
+    ARGOCD_MANAGER = "argocd-manager"  # the GSA Argo CD reaches other clusters as
+
+    def argocd_identities(self) -> list[WorkloadIdentity]:
+        """With more than one cluster, Argo CD's controller (syncs) and server (Pod logs in the
+        UI) reach the others as one GSA through Workload Identity (`argocd-k8s-auth gcp`,
+        Argo CD docs declarative-setup.md "GKE"). `roles/container.admin`: Argo CD installs
+        CRDs and RBAC there, which GKE's narrower roles do not allow; none with one cluster."""
+        if len(self.clusters) < 2:
+            return []
+        return [WorkloadIdentity(gsa=self.ARGOCD_MANAGER, namespace=self.argocd.namespace, ksa=ksa,
+                                 roles=("roles/container.admin",)) for ksa in ARGOCD_KSAS]
 
     def eso_identity(self, tenant: Tenant) -> WorkloadIdentity:
         """The GCP identity tenant T's secret store reads Secret Manager as: a GSA of its own

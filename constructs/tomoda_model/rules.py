@@ -293,6 +293,25 @@ GcpRegion = rule(r"[a-z]+-[a-z]+[0-9]+", "a GCP region", max_len=32,
 GcpZone = rule(r"[a-z]+-[a-z]+[0-9]+-[a-z]", "a GCP zone (<region>-<letter>)", max_len=34,
                check=lambda v: _one_of(GCP_REGIONS, "a zone of a GCP region")(v.rsplit("-", 1)[0]))
 
+GcpLocation = rule(r"[a-z]+-[a-z]+[0-9]+(-[a-z])?", "a GCP zone (zonal cluster) or region (regional)",
+                   max_len=34, check=lambda v: _one_of(GCP_REGIONS, "a GCP zone or region")(
+                       v.rsplit("-", 1)[0] if re.fullmatch(r".*[0-9]-[a-z]", v) else v))
+
+
+def ipv4_address(value: str) -> str:
+    _text(value)
+    try:
+        addr = ipaddress.ip_address(value)
+    except ValueError as exc:
+        raise ValueError(f"is not an IPv4 address ({exc})") from None
+    if addr.version != 4 or not addr.is_private:
+        raise ValueError("is not a private IPv4 address (RFC 1918)")
+    return value
+
+
+Ipv4Address = Annotated[str, AfterValidator(ipv4_address),
+                        Field(json_schema_extra={"description": "a private IPv4 address"})]
+
 
 def ipv4_cidr(value: str) -> str:
     _text(value)

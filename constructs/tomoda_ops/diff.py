@@ -128,7 +128,8 @@ def _unit_key(rel: str, srcs: list[Source], fallback: list[Source]) -> tuple[int
     if parts[0] == K8S_ROOT:
         src = _owner(rel, srcs) or _owner(rel, fallback)
         if src is not None:
-            return (1, f"Application {src.app}  ({src.directory})")
+            where = f" on cluster {src.cluster}" if src.cluster else ""
+            return (1, f"Application {src.app}  ({src.directory}){where}")
         return (0, f"not synced by any Application  ({PurePosixPath(rel).parent})")
     return (3, "other files")
 

@@ -248,13 +248,13 @@ def _stacks(d: DistIndex) -> list[str]:
 
 
 def _shared(estate: Estate) -> list[str]:
-    c, n = estate.cluster, estate.network
+    c, n = estate.management_cluster, estate.network
     pools = ", ".join(f"`{p.name}` ({p.machine_type}, {p.min_nodes}-{p.max_nodes}{', spot' if p.spot else ''})"
                       for p in c.node_pools)
     return [
         f"- GCP project `{estate.gcp.project}`, region `{estate.gcp.region}`, zone `{estate.gcp.zone}`.",
         f"- GKE cluster `{c.name}` (Kubernetes {c.kubernetes_version}, {c.release_channel} channel), node pools {pools}.",
-        f"- VPC `{n.vpc}`, subnet `{n.subnet}` ({n.subnet_cidr}; pods {n.pods_cidr}, services {n.services_cidr}).",
+        f"- VPC `{n.vpc}`, subnet `{c.subnet}` ({c.subnet_cidr}; pods {c.pods_cidr}, services {c.services_cidr}).",
         f"- The platform tier (`{estate.platform.namespace}` and the system namespaces): one instance serves every tenant.",
         f"- One Argo CD at `{estate.argocd.host}` (chart {estate.argocd.chart_version}), syncing "
         f"`{estate.gitops.repo_url}` branch `{estate.gitops.branch}`.",

@@ -157,6 +157,12 @@ def of(ident: str, before: Optional[Any], after: Optional[Any], *, terraform: bo
     if len(diffs) > DETAIL_LIMIT:
         detail += (f"... and {len(diffs) - DETAIL_LIMIT} more (DIFF=full for the patch)",)
     markers = _markers(ident, before, after, paths, terraform)
+    moved = [p for p in paths if p.startswith("spec.destination.")]
+    if not terraform and moved and _stateful_k8s(ident, after):
+        # A data store's release deployed to another cluster starts empty there; the old
+        # one is uninstalled (or orphaned) with its data.
+        return Impact("replaced", tuple([DATA] + markers),
+                      "forces replacement: " + ", ".join(moved), detail)
     if terraform:
         rtype = ident.split(".", 1)[0]
         forced = forcing(rtype, paths)

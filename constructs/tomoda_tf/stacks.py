@@ -34,12 +34,19 @@ def build_gcp(app: cdktf.App, estate: Estate) -> list[cdktf.TerraformStack]:
     from tomoda_tf.gcp.registry import Registries
     from tomoda_tf.gcp.secrets import SecretContainers
 
+    from tomoda_tf.gcp.gke import gke_id
+
     gcp = _stack(app, "gcp", estate)
     providers.google(gcp, estate.gcp)
-    network = Network(gcp, "network", network=estate.network, region=estate.gcp.region)
-    gke = Gke(gcp, "gke", cluster=estate.cluster, gcp=estate.gcp, network=network)
+    # Every cluster in the one `gcp` stack: the registries, the Workload Identity pool and
+    # Argo CD's credentials reference them (docs/decisions.md, "Several clusters").
+    network = Network(gcp, "network", vpc=estate.network.vpc, clusters=estate.clusters,
+                      region=estate.gcp.region)
+    gkes = [Gke(gcp, gke_id(i, c), cluster=c, gcp=estate.gcp, vpc_id=network.vpc.id,
+                subnet=network.subnets[c.name]) for i, c in enumerate(estate.clusters)]
+    gke = gkes[0]
     Registries(gcp, "registries", registries=estate.registries, location=estate.gcp.region,
-               readers=[gke.node_member])
+               readers=[g.node_member for g in gkes])
     for tenant in estate.tenants.values():
         BuildTriggers(gcp, f"build-{tenant.name}", tenant=tenant, app_repo=estate.app_repo,
                       registry=estate.registry_path(tenant.build.registry), images=estate.images)
@@ -50,7 +57,7 @@ def build_gcp(app: cdktf.App, estate: Estate) -> list[cdktf.TerraformStack]:
     identities = WorkloadIdentities(
         gcp, "workload-identity", project=estate.gcp.project, member=estate.wi_member,
         identities=[*estate.platform.identities.values(), *backup_identities,
-                    *secret_stores.values()],
+                    *secret_stores.values(), *estate.argocd_identities()],
         cluster=gke.cluster)
     writers = {wi.gsa: identities.account(wi) for wi in backup_identities}
     BackupBucket(gcp, "backups", backups=estate.backups, location=estate.gcp.region,
@@ -59,7 +66,7 @@ def build_gcp(app: cdktf.App, estate: Estate) -> list[cdktf.TerraformStack]:
                      readers=_secret_readers(estate, identities, secret_stores))
     enable_apis(gcp, estate.gcp.project)  # last: every resource above waits for its API
 
-    return [gcp, _argocd_stack(app, estate, gke)]
+    return [gcp, _argocd_stack(app, estate, gkes)]
 
 
 def _secret_readers(estate: Estate, identities, stores) -> dict[str, list[tuple[str, str]]]:
@@ -76,20 +83,28 @@ def _secret_readers(estate: Estate, identities, stores) -> dict[str, list[tuple[
     return readers
 
 
-def _argocd_stack(app: cdktf.App, estate: Estate, gke: "Gke") -> cdktf.TerraformStack:
-    """Separate from `gcp` because the helm provider needs a cluster that already exists."""
+def _argocd_stack(app: cdktf.App, estate: Estate, gkes: "list[Gke]") -> cdktf.TerraformStack:
+    """Separate from `gcp` because the helm provider needs a cluster that already exists.
+    Argo CD runs on the first cluster and reaches the others through cluster Secrets whose
+    endpoint and CA are those clusters' Terraform outputs."""
     from cdktf_cdktf_provider_google.data_google_client_config import DataGoogleClientConfig
 
-    from tomoda_tf.gcp.argocd import ArgoCd
+    from tomoda_tf.gcp.argocd import ArgoCd, RemoteCluster
 
     stack = _stack(app, "gcp-argocd", estate)
     providers.google(stack, estate.gcp)
     caller = DataGoogleClientConfig(stack, "caller")  # short-lived token of whoever applies
+    gke = gkes[0]
     providers.helm(
         stack, host=f"https://{gke.cluster.endpoint}",
         cluster_ca_certificate=cdktf.Fn.base64decode(gke.cluster.master_auth.cluster_ca_certificate),
         token=caller.access_token)
-    ArgoCd(stack, "argocd", argocd=estate.argocd, domain=estate.domain, gitops=estate.gitops)
+    remotes = [RemoteCluster(name=g.name, endpoint=g.cluster.endpoint,
+                             ca_data=g.cluster.master_auth.cluster_ca_certificate)
+               for g in gkes[1:]]
+    ArgoCd(stack, "argocd", argocd=estate.argocd, domain=estate.domain, gitops=estate.gitops,
+           remotes=remotes, manager=(estate.gsa_email(estate.argocd_identities()[0])
+                                     if remotes else None))
     return stack
 
 

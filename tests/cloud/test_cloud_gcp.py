@@ -41,7 +41,7 @@ def test_default_node_pool_is_removed(gcp):
 
 def test_node_pools_are_spot_with_gke_metadata_server(gcp, estate):
     pools = resources(gcp, "google_container_node_pool")
-    assert [p["name"] for p in pools] == [p.name for p in estate.cluster.node_pools]
+    assert [p["name"] for p in pools] == [p.name for p in estate.management_cluster.node_pools]
     for pool in pools:
         assert pool["node_config"]["spot"] is True
         assert pool["node_config"]["workload_metadata_config"] == {"mode": "GKE_METADATA"}
@@ -224,7 +224,7 @@ def test_every_api_is_enabled_before_the_resources_that_need_it(gcp):
 
 def test_nodes_run_as_a_least_privilege_account_of_their_own(gcp, estate):
     account = next(k for k, b in gcp["resource"]["google_service_account"].items()
-                   if b["account_id"] == f"{estate.cluster.name}-nodes")
+                   if b["account_id"] == f"{estate.management_cluster.name}-nodes")
     pool = one(gcp, "google_container_node_pool")
     assert pool["node_config"]["service_account"] == f"${{google_service_account.{account}.email}}"
     roles = {m["role"] for m in resources(gcp, "google_project_iam_member")

@@ -283,25 +283,25 @@ GLOBAL = [
     est("aws-cert-region", "aws.certificate_region", 'certificate_region = "us-east-1"',
         'certificate_region = "eu-west-1"'),
     est("aws-price-class", "aws.price_class", 'price_class = "PriceClass_200"', 'price_class = "PriceClass_300"'),
-    est("cidr-ipv6", "network.services_cidr", 'services_cidr = "10.2.0.0/20"', 'services_cidr = "fd00::/108"'),
-    est("cidr-public", "network.pods_cidr", 'pods_cidr = "10.1.0.0/16"', 'pods_cidr = "8.8.0.0/16"'),
-    est("cidr-overlap", "network.pods_cidr", 'pods_cidr = "10.1.0.0/16"', 'pods_cidr = "10.0.0.0/16"'),
-    est("cidr-bad-prefix", "network.services_cidr", 'services_cidr = "10.2.0.0/20"', 'services_cidr = "10.2.0.0/33"'),
-    est("cidr-host-bits", "network.subnet_cidr", 'subnet_cidr = "10.0.0.0/24"', 'subnet_cidr = "10.0.0.1/24"'),
-    est("range-same-name", "network.services_range", 'services_range = "services"', 'services_range = "pods"'),
+    est("cidr-ipv6", "clusters[0].services_cidr", 'services_cidr = "10.2.0.0/20"', 'services_cidr = "fd00::/108"'),
+    est("cidr-public", "clusters[0].pods_cidr", 'pods_cidr = "10.1.0.0/16"', 'pods_cidr = "8.8.0.0/16"'),
+    est("cidr-overlap", "clusters[0].pods_cidr", 'pods_cidr = "10.1.0.0/16"', 'pods_cidr = "10.0.0.0/16"'),
+    est("cidr-bad-prefix", "clusters[0].services_cidr", 'services_cidr = "10.2.0.0/20"', 'services_cidr = "10.2.0.0/33"'),
+    est("cidr-host-bits", "clusters[0].subnet_cidr", 'subnet_cidr = "10.0.0.0/24"', 'subnet_cidr = "10.0.0.1/24"'),
+    est("range-same-name", "clusters[0].services_range", 'services_range = "services"', 'services_range = "pods"'),
     est("vpc-upper", "network.vpc", 'vpc = "gke-tomoda-vpc"', 'vpc = "GKE-vpc"'),
-    est("k8s-patch", "cluster.kubernetes_version", 'kubernetes_version = "1.33"', 'kubernetes_version = "1.33.1"'),
-    est("k8s-v", "cluster.kubernetes_version", 'kubernetes_version = "1.33"', 'kubernetes_version = "v1.33"'),
-    est("channel-case", "cluster.release_channel", 'release_channel = "REGULAR"', 'release_channel = "regular"'),
-    est("cluster-name-long", "cluster.name", 'name = "gke-tomoda"', f'name = "g{"k" * 40}"'),
-    est("nodes-negative", "cluster.node_pools[0].min_nodes", "min_nodes = 1", "min_nodes = -1"),
-    est("nodes-min-gt-max", "cluster.node_pools[0].min_nodes", "min_nodes = 1", "min_nodes = 5"),
-    est("nodes-max-zero", "cluster.node_pools[0].max_nodes", "max_nodes = 4", "max_nodes = 0"),
-    est("disk-small", "cluster.node_pools[0].disk_size_gb", "disk_size_gb = 50", "disk_size_gb = 5"),
-    est("spot-string", "cluster.node_pools[0].spot", "spot = true", 'spot = "true"'),
-    est("machine-type", "cluster.node_pools[0].machine_type", 'machine_type = "e2-standard-4"',
+    est("k8s-patch", "clusters[0].kubernetes_version", 'kubernetes_version = "1.33"', 'kubernetes_version = "1.33.1"'),
+    est("k8s-v", "clusters[0].kubernetes_version", 'kubernetes_version = "1.33"', 'kubernetes_version = "v1.33"'),
+    est("channel-case", "clusters[0].release_channel", 'release_channel = "REGULAR"', 'release_channel = "regular"'),
+    est("cluster-name-long", "clusters[0].name", 'name = "gke-tomoda"', f'name = "g{"k" * 40}"'),
+    est("nodes-negative", "clusters[0].node_pools[0].min_nodes", "min_nodes = 1", "min_nodes = -1"),
+    est("nodes-min-gt-max", "clusters[0].node_pools[0].min_nodes", "min_nodes = 1", "min_nodes = 5"),
+    est("nodes-max-zero", "clusters[0].node_pools[0].max_nodes", "max_nodes = 4", "max_nodes = 0"),
+    est("disk-small", "clusters[0].node_pools[0].disk_size_gb", "disk_size_gb = 50", "disk_size_gb = 5"),
+    est("spot-string", "clusters[0].node_pools[0].spot", "spot = true", 'spot = "true"'),
+    est("machine-type", "clusters[0].node_pools[0].machine_type", 'machine_type = "e2-standard-4"',
         'machine_type = "E2 standard"'),
-    est("node-pools-empty", "cluster.node_pools", "[[cluster.node_pools]]", "[cluster.extra]", at="[cluster]"),
+    est("node-pools-empty", "clusters[0].node_pools", "[[clusters.node_pools]]", "[clusters.extra]", at="[[clusters]]"),
     est("gitops-ssh-url", "gitops.repo_url", 'repo_url = "https://github.com/tomoda-labs/devops.git"',
         'repo_url = "git@github.com:tomoda-labs/devops.git"'),
     est("gitops-branch-dots", "gitops.branch", 'branch = "main"', 'branch = "main..x"'),
@@ -349,7 +349,7 @@ GLOBAL = [
     est("platform-secret-space", "secrets.platform.cloudflare_api_token",
         'cloudflare_api_token = "cloudflare-api-token"', 'cloudflare_api_token = "cloudflare api token"'),
     est("acme-email", "platform.acme_email", 'acme_email = "ops@tomoda.life"', 'acme_email = "ops@"'),
-    est("owner-id-upper", "platform.external_dns_owner_id", 'external_dns_owner_id = "k8s-dev"',
+    est("owner-id-upper", "clusters[0].external_dns_owner_id", 'external_dns_owner_id = "k8s-dev"',
         'external_dns_owner_id = "K8S"'),
     est("platform-sync-typo", "platform.sync.selfheal", "self_heal = true\n\n# Every alert",
         "selfheal = true\n\n# Every alert", at="selfheal"),
@@ -399,7 +399,32 @@ GLOBAL = [
     est("top-unknown", "domian", 'domain = "tomoda.life"', 'domain = "tomoda.life"\ndomian = "x"', at="domian"),
     est("float-for-int", "backups.retention_days", "retention_days = 30", "retention_days = 30.0"),
 ]
-CASES = NAMES + HOSTS + APP + POSTGRES + BACKUP + REDIS + CDN + BUILD + CREDENTIALS + LENGTHS + GLOBAL
+# A second cluster (support.STAGING_CLUSTER_TOML), with one value wrong.
+def second_cluster(id: str, field: str, old: str, new: str) -> Case:
+    from support import STAGING_CLUSTER_TOML
+    assert old in STAGING_CLUSTER_TOML
+    marked = f"{new}  # the second cluster"  # a line no other cluster has
+    return est(id, field, "\n[gitops]", STAGING_CLUSTER_TOML.replace(old, marked) + "\n[gitops]",
+               at=marked)
+
+
+CLUSTERS = [
+    second_cluster("cluster-name-taken", "clusters[1].name", 'name = "gke-tomoda-staging"',
+                   'name = "gke-tomoda"'),
+    second_cluster("cluster-subnet-taken", "clusters[1].subnet",
+                   'subnet = "gke-tomoda-staging-subnet"', 'subnet = "gke-tomoda-subnet"'),
+    second_cluster("cluster-pods-overlap-other", "clusters[1].pods_cidr",
+                   'pods_cidr = "10.4.0.0/16"', 'pods_cidr = "10.1.128.0/17"'),
+    second_cluster("cluster-subnet-in-other-services", "clusters[1].subnet_cidr",
+                   'subnet_cidr = "10.3.0.0/24"', 'subnet_cidr = "10.2.1.0/24"'),
+    second_cluster("cluster-other-region", "clusters[1].location",
+                   'location = "asia-east1-b"', 'location = "europe-west1-b"'),
+    second_cluster("cluster-tag-taken", "clusters[1].tag", 'tag = "staging"', 'tag = "gke-tomoda"'),
+    second_cluster("cluster-name-too-long-for-nodes", "clusters[1].name",
+                   'name = "gke-tomoda-staging"', 'name = "gke-tomoda-staging-asia-east1"'),
+]
+
+CASES = CLUSTERS + NAMES + HOSTS + APP + POSTGRES + BACKUP + REDIS + CDN + BUILD + CREDENTIALS + LENGTHS + GLOBAL
 
 
 def _apply(case: Case, cfg: Path) -> tuple[Path, str]:

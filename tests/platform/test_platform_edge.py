@@ -26,7 +26,7 @@ def test_external_dns_writes_cloudflare_records_owned_by_the_model_id(k8s_tree, 
     v = values(k8s_tree, "external-dns")
     assert v["provider"] == {"name": "cloudflare"}
     assert v["registry"] == "txt"
-    assert v["txtOwnerId"] == estate.platform.external_dns_owner_id == "k8s-dev"
+    assert v["txtOwnerId"] == estate.management_cluster.dns_owner_id == "k8s-dev"
     assert v["domainFilters"] == [estate.domain]
     assert sorted(v["sources"]) == ["ingress", "service"]
 

@@ -33,7 +33,7 @@ def test_platform_store_authenticates_as_the_operator_for_platform_namespaces_on
     gcpsm = store["spec"]["provider"]["gcpsm"]
     assert gcpsm["projectID"] == estate.gcp.project
     assert gcpsm["auth"]["workloadIdentity"] == {
-        "clusterLocation": estate.gcp.zone, "clusterName": estate.cluster.name,
+        "clusterLocation": estate.management_cluster.location, "clusterName": estate.management_cluster.name,
         "clusterProjectID": estate.gcp.project,
         "serviceAccountRef": {"name": wi.ksa, "namespace": wi.namespace}}
     (condition,) = store["spec"]["conditions"]

@@ -9,7 +9,7 @@ through `PlatformProps` (props.py) and hands tenants a `PlatformServices` of obj
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Mapping
+from typing import Mapping, Optional
 
 import cdk8s
 from constructs import Construct
@@ -18,7 +18,7 @@ from imports.io.external_secrets import ExternalSecret
 from tomoda_model import Tenant
 from tomoda_model.model import HelmChart
 
-from ..base import ServiceEndpoint
+from ..base import PublishedEndpoint, ServiceEndpoint
 from .alerts import AlertRules
 from .argocd_ingress import ArgoCdIngress
 from .cert_manager import CertManager
@@ -35,6 +35,7 @@ from .namespaces import Namespaces
 from .oauth2_proxy import OAuth2Proxy
 from .photon import Photon
 from .probes import PublicProbes
+from .common import TIER_ATTRIBUTE
 from .props import PlatformProps
 from .traefik import Traefik
 
@@ -45,16 +46,17 @@ class PlatformServices:
 
     `issuer`: the ClusterIssuer; `auth`: the oauth2-proxy forward-auth Middleware as an
     Ingress names it; `stores(tenant)`: the tenant's ClusterSecretStores; `git_credentials`:
-    the Secret Image Updater writes back with; `photon`, `otlp`: the geocoder's and the
-    trace collector's endpoints; `ingress_namespace`, `monitoring_namespace`,
+    the Secret Image Updater writes back with (on Argo CD's cluster); `photon`, `otlp`: the
+    geocoder's endpoint (its published address on another cluster than its own) and the
+    trace collector's; `ingress_namespace`, `monitoring_namespace`,
     `postgres_operator_namespace`: the peers a tenant's policies admit; `redis`, `pgadmin`:
     the chart pins of the tenants' own releases, and `data_namespace` where they run.
     """
     issuer: cdk8s.ApiObject
     auth: MiddlewareRef
     tenant_stores: Mapping[str, TenantStores]
-    git_credentials: ExternalSecret
-    photon: ServiceEndpoint
+    git_credentials: Optional[ExternalSecret]
+    photon: Optional[ServiceEndpoint | PublishedEndpoint]
     otlp: ServiceEndpoint
     ingress_namespace: str
     monitoring_namespace: str
@@ -76,6 +78,8 @@ class PlatformTier(Construct):
 
     def __init__(self, scope: Construct, id: str, *, props: PlatformProps):
         super().__init__(scope, id)
+        self.tier_name = props.tier
+        setattr(self, TIER_ATTRIBUTE, props.tier)  # platform_file() writes under it
         charts, secrets, svc = props.charts, props.secrets, props.service
         self.cert_manager = CertManager(self, "cert-manager", props=svc("cert-manager"),
                                         acme_email=props.acme_email)
@@ -88,8 +92,9 @@ class PlatformTier(Construct):
                                  if c.namespace != props.data_namespace] + [props.argo.namespace],
             tenants=props.tenants, data_namespace=props.data_namespace)
         store = self.external_secrets.platform
-        self.gitops_repository = GitOpsRepository(self, "gitops-repository", argo=props.argo,
-                                                  token=props.gitops_credentials, store=store)
+        if props.manages_argocd:
+            self.gitops_repository = GitOpsRepository(self, "gitops-repository", argo=props.argo,
+                                                      token=props.gitops_credentials, store=store)
         self.external_dns = ExternalDns(self, "external-dns", props=svc("external-dns"),
                                         store=store, token=secrets["cloudflare_api_token"],
                                         domain=props.domain, owner_id=props.dns_owner_id)
@@ -109,25 +114,35 @@ class PlatformTier(Construct):
         tenants = [f.tenant for f in props.tenants]
         self.probes = PublicProbes(self, "probes", namespace=ns, tenants=tenants,
                                    prober_address=self.monitoring.blackbox_address,
-                                   argocd_host=props.argocd.host, sso_host=props.hosts["oauth2_proxy"])
+                                   argocd_host=props.argocd.host if props.manages_argocd else None,
+                                   sso_host=props.hosts["oauth2_proxy"])
         redis = charts["redis"]
         self.alerts = AlertRules(self, "alerts", namespace=ns, tenants=tenants,
                                  data_namespace=props.data_namespace, redis_chart=redis.chart)
-        self.argocd_ingress = ArgoCdIngress(self, "argocd-ingress", server=props.argocd,
-                                            namespace=props.argo.namespace, issuer=self.issuer)
-        self.image_updater = ImageUpdater(
-            self, "image-updater", props=svc("argocd-image-updater"), store=store,
-            identity=props.identities["image_updater"], registry_host=props.registry_host,
-            git_token=secrets["image_updater_git_token"])
+        git_credentials = None
+        if props.manages_argocd:  # Argo CD's own cluster: its UI and Image Updater beside it
+            self.argocd_ingress = ArgoCdIngress(self, "argocd-ingress", server=props.argocd,
+                                                namespace=props.argo.namespace, issuer=self.issuer)
+            self.image_updater = ImageUpdater(
+                self, "image-updater", props=svc("argocd-image-updater"), store=store,
+                identity=props.identities["image_updater"], registry_host=props.registry_host,
+                git_token=secrets["image_updater_git_token"])
+            git_credentials = self.image_updater.git_credentials
         self.cnpg = CnpgOperator(self, "cloudnative-pg", props=svc("cloudnative-pg"),
                                  plugin=charts["plugin-barman-cloud"])
-        self._photon = Photon(self, "photon", p=props.photon, argo=props.argo, sync=props.sync,
-                              tenant_namespaces=[t.namespace for t in tenants])
-        self.photon = self._photon.endpoint
+        self.photon: Optional[ServiceEndpoint | PublishedEndpoint] = None
+        self.photon_published: Optional[PublishedEndpoint] = None
+        photon_deployment = None
+        if props.photon is not None:
+            self._photon = Photon(self, "photon", p=props.photon, argo=props.argo, sync=props.sync,
+                                  tenant_namespaces=[t.namespace for t in tenants],
+                                  reach=props.photon_reach)
+            self.photon, self.photon_published = self._photon.endpoint, self._photon.published
+            photon_deployment = self._photon.deployment
         self.dashboards = Dashboards(self, "dashboards", namespace=ns, label=DASHBOARD_LABEL,
                                      label_value=DASHBOARD_LABEL_VALUE, tenants=tenants,
                                      data_namespace=props.data_namespace, redis_chart=redis.chart,
-                                     photon=self._photon.deployment)
+                                     photon=photon_deployment)
         kit = PlatformKit(store=store, issuer=self.issuer, auth=auth, domain=props.domain,
                           secrets=secrets, hosts=props.hosts, identities=props.identities)
         self.extras: dict[str, HelmService] = {
@@ -138,7 +153,7 @@ class PlatformTier(Construct):
                                      keep=[props.data_namespace])
         self.services = PlatformServices(
             issuer=self.issuer, auth=auth, tenant_stores=self.external_secrets.tenants,
-            git_credentials=self.image_updater.git_credentials, photon=self.photon,
+            git_credentials=git_credentials, photon=self.photon,
             otlp=self.monitoring.otlp, ingress_namespace=self.traefik.namespace,
             monitoring_namespace=ns, postgres_operator_namespace=self.cnpg.namespace,
             redis=redis, pgadmin=charts["pgadmin4"], data_namespace=props.data_namespace)

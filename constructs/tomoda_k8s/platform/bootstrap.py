@@ -12,11 +12,12 @@ tier's constructs, never here.
 """
 from __future__ import annotations
 
-from constructs import Construct
-
+from dataclasses import dataclass
 from typing import Sequence
 
-from tomoda_model import SyncPolicy, Tenant
+from constructs import Construct
+
+from tomoda_model import SyncPolicy
 
 from .. import layout
 from ..base import OutputChart
@@ -25,12 +26,24 @@ from ..argo import ArgoTarget, directory_application
 ROOT = "bootstrap"  # the root Application's name (reserved: no tenant may take it)
 
 
+@dataclass(frozen=True)
+class Tier:
+    """One tier Application: its name (= its directory under k8s/envs), the namespace of
+    its objects (Argo CD's own for a tier on another cluster, which holds only Applications:
+    remote.py), its sync policy and whether deleting it deletes what it synced."""
+    name: str
+    namespace: str
+    sync: SyncPolicy
+    cascade_delete: bool
+
+
 class Bootstrap(Construct):
     """The root and the tier Applications: the platform tier (in `platform_namespace`,
-    synced by `sync`) and one per tenant (by the tenant's own policy)."""
+    synced by `sync`), the `platforms` of the other clusters, and the `tenants`' tiers."""
 
     def __init__(self, scope: Construct, id: str, *, argo: ArgoTarget, sync: SyncPolicy,
-                 platform_namespace: str, tenants: Sequence[Tenant]):
+                 platform_namespace: str, tenants: Sequence[Tier],
+                 platforms: Sequence[Tier] = ()):
         super().__init__(scope, id)
         root_file = OutputChart(self, "root", output_path=layout.BOOTSTRAP_FILE,
                                 namespace=argo.namespace)
@@ -45,15 +58,20 @@ class Bootstrap(Construct):
         self.platform = directory_application(
             tiers, layout.PLATFORM_TIER, argo=argo, name=layout.PLATFORM_TIER,
             path=layout.tier_dir(layout.PLATFORM_TIER), namespace=platform_namespace, sync=sync)
+        # Another cluster's platform: no cascade either, for the same reason.
+        self.platforms = {
+            tier.name: directory_application(
+                tiers, tier.name, argo=argo, name=tier.name, path=layout.tier_dir(tier.name),
+                namespace=tier.namespace, sync=tier.sync, cascade_delete=tier.cascade_delete)
+            for tier in platforms}
         # A tenant that prunes (dev) cascades: deleting its Application frees its footprint
         # (seed 000), except what carries Delete=false. A tenant that never prunes (prod)
         # does not: deleting its Application orphans its objects, as removing them from git
         # would (docs/decisions.md, "Deletes").
         self.tenants = {
-            tenant.name: directory_application(
-                tiers, f"tenant-{tenant.name}", argo=argo, name=tenant.name,
-                path=layout.tier_dir(tenant.name),
-                namespace=tenant.namespace, sync=tenant.sync,
-                cascade_delete=tenant.sync.prune)
-            for tenant in tenants
+            tier.name: directory_application(
+                tiers, f"tenant-{tier.name}", argo=argo, name=tier.name,
+                path=layout.tier_dir(tier.name), namespace=tier.namespace, sync=tier.sync,
+                cascade_delete=tier.cascade_delete)
+            for tier in tenants
         }

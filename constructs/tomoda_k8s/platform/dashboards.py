@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import json
-from typing import Sequence
+from typing import Optional, Sequence
 
 from cdk8s_plus_28 import k8s
 from constructs import Construct
@@ -56,7 +56,7 @@ def app_overview(tenants: Sequence[Tenant]) -> dict:
 
 
 def data_plane(tenants: Sequence[Tenant], ns: str, redis_chart: str,
-               photon: k8s.KubeDeployment) -> dict:
+               photon: Optional[k8s.KubeDeployment]) -> dict:
     panels = []
     for t in tenants:
         pods = f'namespace="{ns}", pod=~"{t.postgres.cluster}-[0-9]+"'
@@ -70,9 +70,10 @@ def data_plane(tenants: Sequence[Tenant], ns: str, redis_chart: str,
             panels.append((f"{t.name}: age of last backup",
                            (f"time() - max(cnpg_collector_last_available_backup_timestamp{{{pods}}})",
                             "age"), "s"))
-    panels.append(("Photon available replicas",
-                   (f'kube_deployment_status_replicas_available{{namespace="{photon.metadata.namespace}", '
-                    f'deployment="{photon.name}"}}', "photon"), "short"))
+    if photon is not None:  # on the cluster that runs it
+        panels.append(("Photon available replicas",
+                       (f'kube_deployment_status_replicas_available{{namespace="{photon.metadata.namespace}", '
+                        f'deployment="{photon.name}"}}', "photon"), "short"))
     return dashboard("tomoda-data-plane", "Tomoda / Data plane", panels)
 
 
@@ -82,7 +83,7 @@ class Dashboards(Construct):
 
     def __init__(self, scope: Construct, id: str, *, namespace: str, label: str,
                  label_value: str, tenants: Sequence[Tenant], data_namespace: str,
-                 redis_chart: str, photon: k8s.KubeDeployment):
+                 redis_chart: str, photon: Optional[k8s.KubeDeployment]):
         super().__init__(scope, id)
         chart = platform_file(self, "file", service="dashboards")
         self.config_maps = []

@@ -45,7 +45,7 @@ from ..argo import CRD_PENDING_ANNOTATION
 from ..resources import Resources
 from .kit import HelmService, Identity, ServiceProps
 from .props import SecretScope, TenantFacts
-from .store_policy import tenant_store_policy
+from .store_policy import restrict, tenant_store_policy
 
 AWS_KEY_ID = "access-key-id"
 AWS_SECRET_KEY = "secret-access-key"
@@ -104,9 +104,15 @@ class ExternalSecrets(HelmService):
             })
         self.platform = self._gsm_store(PLATFORM, wi, namespaces=sorted(set(platform_namespaces)))
         self._tenants = {f.tenant.name: self._tenant_stores(f) for f in tenants}
+        self._admitted = {name: (s.gsm.name,) for name, s in self._tenants.items()}
         self.policy = tenant_store_policy(
             self.file, "tenant-store-policy", data_namespace=data_namespace,
-            stores={name: (s.gsm.name,) for name, s in self._tenants.items()})
+            stores=self._admitted)
+
+    def admit(self, applications: Sequence[str], tenant: str) -> None:
+        """Let `applications` (a remote tenant tier's wave Applications) use `tenant`'s store."""
+        self._admitted.update({a: self._admitted[tenant] for a in applications})
+        restrict(self.policy, self._admitted)
 
     @property
     def tenants(self) -> dict[str, TenantStores]:

@@ -18,7 +18,7 @@ would exec): the same startup, no user switch, no capability.
 """
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Optional, Sequence
 
 from cdk8s_plus_28 import k8s
 from constructs import Construct
@@ -26,12 +26,13 @@ from constructs import Construct
 from tomoda_model.model import Photon as PhotonModel, SyncPolicy
 
 from .. import layout, security
-from ..base import OutputChart, ServiceEndpoint
+from ..base import OutputChart, PublishedEndpoint, ServiceEndpoint
 from ..conventions import HEALTH_GATE, HEALTH_GATE_SYNC_ONLY
-from ..netpol import AnyNamespace, Rule, admit
+from ..netpol import Addresses, AnyNamespace, Rule, admit
 from ..resources import Resources
 from ..argo import KEEP_ANNOTATION, ArgoTarget, directory_application
 from .common import platform_file
+from .props import PhotonReach
 
 NAME = "photon"
 INDEXER = "photon-indexer"
@@ -44,7 +45,10 @@ SERVER_COMMAND = ["uv", "run", "--no-sync", "-m", "src.process_manager"]
 # for as long as the startup probe allows, not Kubernetes' default 10 minutes.
 STARTUP_PERIOD_SECONDS = 60
 STARTUP_FAILURES = 720  # 12 h
-NOMINATIM_HOST = "nominatim"  # in-cluster Nominatim, not provisioned yet (indexer suspended)
+NOMINATIM_HOST = "nominatim"
+# GKE: a LoadBalancer Service with this annotation is an internal passthrough load balancer
+# (an address of the VPC, reachable from the other clusters' pods, not from the internet).
+INTERNAL_LB = {"networking.gke.io/load-balancer-type": "Internal"}  # in-cluster Nominatim, not provisioned yet (indexer suspended)
 
 
 def index_url(p: PhotonModel) -> str:
@@ -83,7 +87,8 @@ class Photon(Construct):
     reachable from the `tenant_namespaces` only; `.endpoint` is its Service."""
 
     def __init__(self, scope: Construct, id: str, *, p: PhotonModel, argo: ArgoTarget,
-                 sync: SyncPolicy, tenant_namespaces: Sequence[str]):
+                 sync: SyncPolicy, tenant_namespaces: Sequence[str],
+                 reach: Optional[PhotonReach] = None):
         super().__init__(scope, id)
         directory = f"{layout.APPS}/{NAME}"
         self.application = directory_application(
@@ -152,12 +157,26 @@ class Photon(Construct):
                 ports=[k8s.ServicePort(name="http", port=p.port,
                                        target_port=k8s.IntOrString.from_string("http"))]))
         self.endpoint = ServiceEndpoint.of(self.service, p.port)
+        self.published: Optional[PublishedEndpoint] = None
+        peers: tuple = (AnyNamespace(tuple(sorted(tenant_namespaces))),)
+        if reach is not None and reach.clients:
+            # Tenants on other clusters: an internal load balancer at the model's address.
+            # `Local` keeps the client's address (a Pod of the VPC), which the policy admits.
+            self.published_service = k8s.KubeService(
+                chart, "published",
+                metadata=meta(f"{NAME}-published", annotations=INTERNAL_LB),
+                spec=k8s.ServiceSpec(
+                    type="LoadBalancer", selector=labels, load_balancer_ip=reach.address,
+                    external_traffic_policy="Local",
+                    ports=[k8s.ServicePort(name="http", port=p.port,
+                                           target_port=k8s.IntOrString.from_string("http"))]))
+            self.published = PublishedEndpoint(reach.address, p.port)
+            peers += (Addresses(reach.clients),)
 
         # Only the tenants' backends geocode; the indexer takes no traffic at all.
-        tenants = AnyNamespace(tuple(sorted(tenant_namespaces)))
         self.network_policy = admit(chart, "policy", name=f"{NAME}-policy",
                                     namespace=p.namespace, labels=labels, pods=labels,
-                                    rules=[Rule((tenants,), (p.port,))])
+                                    rules=[Rule(peers, (p.port,))])
         self.indexer_policy = admit(chart, "indexer-policy", name=f"{INDEXER}-policy",
                                     namespace=p.namespace, labels={"app": INDEXER},
                                     pods={"app": INDEXER}, rules=[])

@@ -1,7 +1,7 @@
 """Blackbox Probes of every tenant's public hosts, derived from the model's hosts."""
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Optional, Sequence
 
 import cdk8s
 from constructs import Construct
@@ -32,22 +32,22 @@ def probe_targets(tenant: Tenant) -> dict[str, list[str]]:
     }
 
 
-def platform_targets(argocd_host: str, sso_host: str) -> list[str]:
+def platform_targets(argocd_host: Optional[str], sso_host: str) -> list[str]:
     """The shared public entry points: the Argo CD UI/API and the SSO gate of internal UIs.
 
     The CDN hosts are not probed: CloudFront answers 403 for a path without an object, and no
     object is guaranteed to exist; CloudFront's own health is AWS's to watch.
     """
-    return [f"https://{argocd_host}{ARGOCD_HEALTH_PATH}",
-            f"https://{sso_host}{OAUTH2_PROXY_PING_PATH}"]
+    argocd = [f"https://{argocd_host}{ARGOCD_HEALTH_PATH}"] if argocd_host else []
+    return argocd + [f"https://{sso_host}{OAUTH2_PROXY_PING_PATH}"]
 
 
 class PublicProbes(Construct):
     """Probes in `namespace` through `prober_address`: each tenant's hosts, and the shared
-    entry points (`argocd_host`, oauth2-proxy's `sso_host`)."""
+    entry points (`argocd_host` on Argo CD's cluster, oauth2-proxy's `sso_host`)."""
 
     def __init__(self, scope: Construct, id: str, *, namespace: str, prober_address: str,
-                 tenants: Sequence[Tenant], argocd_host: str, sso_host: str):
+                 tenants: Sequence[Tenant], argocd_host: Optional[str], sso_host: str):
         super().__init__(scope, id)
         chart = platform_file(self, "file", service="probes")
 

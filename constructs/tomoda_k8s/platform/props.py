@@ -9,10 +9,11 @@ from dataclasses import dataclass
 from typing import Mapping, Optional
 
 from tomoda_model import Estate, Tenant
-from tomoda_model.model import Alerting, HelmChart, Photon, SyncPolicy
+from tomoda_model.layout_rules import PLATFORM_TIER
+from tomoda_model.model import Alerting, Cluster, HelmChart, Photon, SyncPolicy
 
 from ..argo import ArgoTarget
-from ..props import argo_target, identity
+from ..props import argo_to, identity
 from .kit import Identity, ServiceProps
 
 
@@ -44,7 +45,22 @@ class ArgoCdServer:
 
 
 @dataclass(frozen=True)
+class PhotonReach:
+    """How Photon is reached across clusters: on its own cluster, the internal load balancer
+    at `address` admitting the Pod ranges `clients` of the other clusters' tenants; on
+    another cluster, just the `address`."""
+    address: str
+    clients: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class PlatformProps:
+    """`tier`: the tier's name (its directory under k8s/envs); `manages_argocd`: the tier
+    of Argo CD's own cluster, which also carries Argo CD's ingress, its repository Secret and
+    Image Updater; `photon`: the geocoder, on the one cluster that runs it (None elsewhere),
+    and `photon_reach` its published address when tenants on other clusters use it."""
+    tier: str
+    manages_argocd: bool
     argo: ArgoTarget
     sync: SyncPolicy
     domain: str
@@ -56,7 +72,8 @@ class PlatformProps:
     acme_email: str
     dns_owner_id: str
     alerting: Alerting
-    photon: Photon
+    photon: Optional[Photon]
+    photon_reach: Optional[PhotonReach]
     argocd: ArgoCdServer
     registry_host: str
     gitops_credentials: Optional[str]  # Secret Manager name of the repo token, if private
@@ -68,21 +85,61 @@ class PlatformProps:
         return ServiceProps(key=key, chart=self.charts[key], argo=self.argo, sync=self.sync)
 
 
-def platform_props(estate: Estate) -> PlatformProps:
+def platform_tier(estate: Estate, cluster: Cluster) -> str:
+    """The platform tier of `cluster`: `platform` on Argo CD's own, `platform-<tag>` elsewhere."""
+    return PLATFORM_TIER if cluster is estate.management_cluster else f"{PLATFORM_TIER}-{cluster.short}"
+
+
+def cluster_hosts(estate: Estate, cluster: Cluster) -> dict[str, str]:
+    """The platform UIs' hosts on `cluster`: the model's on Argo CD's own cluster,
+    `<first label>-<tag>.<rest>` on another (both register their records in one zone)."""
+    hosts = estate.platform.internal_hosts
+    if cluster is estate.management_cluster:
+        return dict(hosts)
+    return {k: h.replace(".", f"-{cluster.short}.", 1) for k, h in hosts.items()}
+
+
+def argo_on(estate: Estate, cluster: Cluster) -> ArgoTarget:
+    """Applications deploying to `cluster`: Argo CD's own needs no name; another is reached
+    through its cluster Secret (the cluster's name) and prefixes its Applications' names."""
+    argo = argo_to(estate, cluster)
+    if cluster is estate.management_cluster:
+        return argo
+    return argo.on(argo.cluster, prefix=f"{cluster.short}-")
+
+
+def _photon_reach(estate: Estate, cluster: Cluster) -> Optional[PhotonReach]:
+    address = estate.platform.photon.published_address
+    home = estate.photon_cluster()
+    if address is None:
+        return None
+    if cluster is not home:
+        return PhotonReach(address)
+    clients = sorted({estate.cluster_of(t).pods_cidr for t in estate.tenants.values()
+                      if estate.cluster_of(t) is not home})
+    return PhotonReach(address, tuple(clients)) if clients else None
+
+
+def platform_props(estate: Estate, cluster: Optional[Cluster] = None) -> PlatformProps:
+    """The platform tier of `cluster` (default: Argo CD's own)."""
     p = estate.platform
+    cluster = cluster or estate.management_cluster
     return PlatformProps(
-        argo=argo_target(estate), sync=p.sync, domain=estate.domain,
-        data_namespace=estate.data_namespace, charts=p.charts, hosts=p.internal_hosts,
+        tier=platform_tier(estate, cluster), manages_argocd=cluster is estate.management_cluster,
+        argo=argo_on(estate, cluster), sync=p.sync, domain=estate.domain,
+        data_namespace=estate.data_namespace, charts=p.charts, hosts=cluster_hosts(estate, cluster),
         secrets=estate.secrets.platform,
         identities={k: identity(estate, wi) for k, wi in p.identities.items()},
-        acme_email=p.acme_email, dns_owner_id=p.external_dns_owner_id, alerting=p.alerting,
-        photon=p.photon, argocd=ArgoCdServer(estate.argocd.release, estate.argocd.host),
+        acme_email=p.acme_email, dns_owner_id=cluster.dns_owner_id, alerting=p.alerting,
+        photon=p.photon if cluster is estate.photon_cluster() else None,
+        photon_reach=_photon_reach(estate, cluster),
+        argocd=ArgoCdServer(estate.argocd.release, estate.argocd.host),
         registry_host=estate.registry_host(),
         gitops_credentials=estate.gitops.credentials_secret,
-        secret_scope=SecretScope(estate.gcp.project, estate.gcp.zone, estate.cluster.name,
+        secret_scope=SecretScope(estate.gcp.project, cluster.location, cluster.name,
                                  estate.aws.region),
         tenants=tuple(
             TenantFacts(t, identity(estate, estate.eso_identity(t)),
                         estate.tenant_secret(t, "aws_sm_reader_access_key_id"),
                         estate.tenant_secret(t, "aws_sm_reader_secret_access_key"))
-            for t in estate.tenants.values()))
+            for t in estate.tenants_on(cluster)))

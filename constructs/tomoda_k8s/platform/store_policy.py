@@ -30,6 +30,13 @@ def _cel_expression(stores: Mapping[str, Sequence[str]]) -> str:
             " && (!has(object.spec.dataFrom) || object.spec.dataFrom.all(d, !has(d.sourceRef)))")
 
 
+def restrict(policy: cdk8s.ApiObject, stores: Mapping[str, Sequence[str]]) -> None:
+    """Replace the Applications `policy` admits (a tier on another cluster syncs its objects
+    through one Application per wave: remote.py)."""
+    policy.add_json_patch(cdk8s.JsonPatch.replace("/spec/validations/0/expression",
+                                                  _cel_expression(stores)))
+
+
 def tenant_store_policy(scope: Construct, id: str, *, data_namespace: str,
                         stores: Mapping[str, Sequence[str]]) -> cdk8s.ApiObject:
     """`stores`: Application name -> the stores its ExternalSecrets may read from."""

@@ -11,7 +11,7 @@ from typing import Mapping, Optional
 from tomoda_model import Estate, Tenant
 
 from ..argo import ArgoTarget
-from ..props import argo_target
+from ..props import argo_to
 
 
 @dataclass(frozen=True)
@@ -45,7 +45,7 @@ class TenantProps:
 def tenant_props(estate: Estate, tenant: Tenant) -> TenantProps:
     backup = tenant.postgres.backup
     return TenantProps(
-        tenant=tenant, argo=argo_target(estate), domain=estate.domain,
+        tenant=tenant, argo=argo_to(estate, estate.cluster_of(tenant)), domain=estate.domain,
         backend_secrets={env: estate.backend_gsm_secret(tenant, slug)
                          for env, slug in estate.secrets.backend.items()},
         pgadmin_password=estate.tenant_secret(tenant, "pgadmin_admin_password"),

@@ -7,10 +7,13 @@ with Argo CD's `$<secret>:<key>` syntax. So the JSON holds only names, never a v
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Any, Optional, Sequence
+
 import yaml
 from constructs import Construct
 
-from tomoda_model.model import ArgoCd as ArgoCdModel, GitOps
+from tomoda_model.model import ARGOCD_KSAS, ArgoCd as ArgoCdModel, GitOps
 from tomoda_model.protocols import HEALTH_GATE, HEALTH_GATE_SYNC_ONLY, TRACKING_LABEL
 
 DEX_SECRET = "argocd-secret"  # created by the chart, labelled part-of=argocd as $refs require
@@ -119,6 +122,40 @@ def values(argocd: ArgoCdModel, domain: str, gitops: GitOps) -> str:
     return yaml.dump(doc, Dumper=_BlockDumper, sort_keys=True)
 
 
+@dataclass(frozen=True)
+class RemoteCluster:
+    """A cluster Argo CD manages besides its own: its name (the Applications' destination
+    name) and the Terraform references of its endpoint and CA certificate (base64)."""
+    name: str
+    endpoint: Any
+    ca_data: Any
+
+
+# argo-cd 7.7.13 templates/argocd-configs/cluster-secrets.yaml: one Secret per key of
+# configs.clusterCredentials (name = the key, `config` rendered with toRawJson); the exec
+# provider is the one Argo CD's GKE docs give (declarative-setup.md, "GKE"): argocd-k8s-auth
+# gcp prints a token of the pod's Workload Identity (application default credentials).
+def cluster_credentials(remotes: Sequence[RemoteCluster]) -> dict:
+    return {r.name: {
+        "server": f"https://{r.endpoint}",
+        "config": {
+            "execProviderConfig": {"command": "argocd-k8s-auth", "args": ["gcp"],
+                                   "apiVersion": "client.authentication.k8s.io/v1beta1"},
+            "tlsClientConfig": {"insecure": False, "caData": r.ca_data}}}
+        for r in remotes}
+
+
+def manager_values(email: str, remotes: Sequence[RemoteCluster]) -> dict:
+    """Values for the remote clusters: their credentials, and the Workload Identity of the
+    two components that call them (the controller syncs; the server shows Pod logs)."""
+    def wi(ksa: str) -> dict:  # the chart's names, stated
+        return {"serviceAccount": {"create": True, "name": ksa,
+                                   "annotations": {"iam.gke.io/gcp-service-account": email}}}
+    controller, server = ARGOCD_KSAS
+    return {"configs": {"clusterCredentials": cluster_credentials(remotes)},
+            "controller": wi(controller), "server": wi(server)}
+
+
 def _helm_key(key: str) -> str:
     return key.replace(".", "\\.")
 
@@ -127,7 +164,8 @@ class ArgoCd(Construct):
     """The `argocd` install, signing in users of `domain`, reading the `gitops` repository."""
 
     def __init__(self, scope: Construct, id: str, *, argocd: ArgoCdModel, domain: str,
-                 gitops: GitOps):
+                 gitops: GitOps, remotes: Sequence[RemoteCluster] = (),
+                 manager: Optional[str] = None):
         super().__init__(scope, id)
         from cdktf_cdktf_provider_google.data_google_secret_manager_secret_version import (
             DataGoogleSecretManagerSecretVersion)
@@ -151,4 +189,8 @@ class ArgoCd(Construct):
         self.release = Release(
             self, "release", name=argocd.release, namespace=argocd.namespace, create_namespace=True,
             repository=argocd.chart_repo, chart="argo-cd", version=argocd.chart_version,
-            values=[values(argocd, domain, gitops)], set_sensitive=sensitive)
+            values=[values(argocd, domain, gitops)]
+            # A YAML document like the first (the references inside resolve at apply time).
+            + ([yaml.dump(manager_values(manager, remotes), Dumper=_BlockDumper, sort_keys=True)]
+               if remotes and manager else []),
+            set_sensitive=sensitive)

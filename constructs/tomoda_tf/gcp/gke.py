@@ -1,4 +1,4 @@
-"""The one GKE cluster: zonal, VPC-native, Workload Identity, spot node pools only.
+"""A GKE cluster: zonal or regional, VPC-native, Workload Identity, spot node pools only.
 
 Nodes run as a dedicated service account with the minimal node role (logs, metrics,
 metadata), not as the Compute Engine default account, which holds Editor on the project in
@@ -10,7 +10,7 @@ from __future__ import annotations
 from constructs import Construct
 
 from tomoda_model.model import Cluster, Gcp
-from tomoda_tf.gcp.network import Network
+from tomoda_tf.gcp.network import ClusterSubnet
 from tomoda_tf.lifecycle import KEEP
 
 
@@ -23,9 +23,17 @@ def node_account_id(cluster: Cluster) -> str:
     return f"{cluster.name}-nodes"
 
 
+def gke_id(index: int, cluster: Cluster) -> str:
+    """Construct id of a cluster. The first keeps the id it had when the estate had one
+    cluster, so its Terraform addresses (and state) are unchanged."""
+    return "gke" if index == 0 else f"gke-{cluster.name}"
+
+
 class Gke(Construct):
-    def __init__(self, scope: Construct, id: str, *, cluster: Cluster, gcp: Gcp, network: Network):
+    def __init__(self, scope: Construct, id: str, *, cluster: Cluster, gcp: Gcp, vpc_id: str,
+                 subnet: ClusterSubnet):
         super().__init__(scope, id)
+        self.name = cluster.name
         from cdktf_cdktf_provider_google.container_cluster import (
             ContainerCluster, ContainerClusterIpAllocationPolicy, ContainerClusterMasterAuth,
             ContainerClusterMasterAuthClientCertificateConfig, ContainerClusterReleaseChannel,
@@ -49,12 +57,12 @@ class Gke(Construct):
         # A cluster cannot be created without a pool; the default one is removed right away
         # so that every node comes from a pool this construct manages (and can replace).
         self.cluster = ContainerCluster(
-            self, "cluster", name=cluster.name, location=gcp.zone,
-            network=network.vpc.id, subnetwork=network.subnet.id,
+            self, "cluster", name=cluster.name, location=cluster.location,
+            network=vpc_id, subnetwork=subnet.subnet.id,
             networking_mode="VPC_NATIVE",
             ip_allocation_policy=ContainerClusterIpAllocationPolicy(
-                cluster_secondary_range_name=network.pods_range,
-                services_secondary_range_name=network.services_range),
+                cluster_secondary_range_name=subnet.pods_range,
+                services_secondary_range_name=subnet.services_range),
             workload_identity_config=ContainerClusterWorkloadIdentityConfig(
                 workload_pool=gcp.workload_pool),
             release_channel=ContainerClusterReleaseChannel(channel=cluster.release_channel),
@@ -72,7 +80,7 @@ class Gke(Construct):
         self.node_pools = [
             ContainerNodePool(
                 self, f"pool-{pool.name}", name=pool.name, cluster=self.cluster.name,
-                location=gcp.zone, initial_node_count=pool.min_nodes,
+                location=cluster.location, initial_node_count=pool.min_nodes,
                 autoscaling=ContainerNodePoolAutoscaling(min_node_count=pool.min_nodes,
                                                          max_node_count=pool.max_nodes),
                 management=ContainerNodePoolManagement(auto_repair=True, auto_upgrade=True),
