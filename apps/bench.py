@@ -6,6 +6,10 @@ Figures (targets from issue 2):
   2. synth when nothing changed                                                (<= 1 s)
   3. re-synth after a Kubernetes-only config change                            (<= 5 s)
   4. peak RSS of any single process (python or node) during a cold synth      (<= 1.2 GB)
+  5. scale (issue 15): cold synth and the in-process check families (schemas, wiring,
+     crosslayer, first-sync, deletion, policy) of 20 tenants on 3 clusters against the seed
+     estate's (2 tenants, 1 cluster), with the output's size: growth should stay close to
+     linear (time per output file about constant), far below tenants x clusters (30x).
 """
 from __future__ import annotations
 
@@ -85,6 +89,43 @@ def timed(argv: list[str], env: dict, rss: bool = False) -> tuple[float, tuple[i
     return seconds, peak
 
 
+CHECK = ["--skip-freshness", "-q"] + [a for f in ("schemas", "wiring", "crosslayer", "first-sync",
+                                                   "deletion", "policy") for a in ("--only", f)]
+
+
+def _files(dist: Path) -> int:
+    return sum(1 for p in dist.rglob("*") if p.is_file())
+
+
+def scale(tmp: Path, runs: int) -> list[str]:
+    """Figure 5: the seed estate and 20 tenants x 3 clusters, synth + check, side by side."""
+    sys.path.insert(0, str(ROOT / "constructs"))
+    from tomoda_ops.scale import write_scale_config
+
+    py = sys.executable
+    configs = {"seed (2 tenants, 1 cluster)": ROOT / "config",
+               "20 tenants x 3 clusters": write_scale_config(ROOT / "config", tmp / "scale-config",
+                                                            tenants=20, clusters=3)}
+    rows = {}
+    for label, config in configs.items():
+        synth_s, check_s, files = [], [], 0
+        for run in range(runs):
+            print(f"scale {label}: run {run + 1}/{runs} ...", file=sys.stderr)
+            out = tmp / f"scale-dist-{len(rows)}-{run}"
+            env = {**ENV, "TOMODA_CACHE": str(tmp / f"scale-cache-{len(rows)}-{run}")}
+            synth_s.append(timed([py, "apps/synth.py", "--config", str(config), "--out", str(out)], env)[0])
+            check_s.append(timed([py, "apps/check.py", "--dist", str(out), "--config", str(config), *CHECK], env)[0])
+            files = _files(out)
+        rows[label] = (statistics.median(synth_s), statistics.median(check_s), files)
+    (s0, c0, f0), (s1, c1, f1) = rows.values()
+    lines = [f"5. scale:  {'':28} {'synth':>8} {'check':>8} {'files':>6}"]
+    lines += [f"   {label:<34} {s:7.1f}s {c:7.1f}s {f:6d}" for label, (s, c, f) in rows.items()]
+    lines.append(f"   growth: files x{f1 / f0:.1f}, synth x{s1 / s0:.1f}, check x{c1 / c0:.1f} "
+                 f"(tenants x clusters: x30); per file: synth x{(s1 / f1) / (s0 / f0):.2f}, "
+                 f"check x{(c1 / f1) / (c0 / f0):.2f} (1.00 = linear)")
+    return lines
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     runs = os.environ.get("BENCH_RUNS", "") or "3"
@@ -115,6 +156,7 @@ def main() -> int:
             dev.write_text(text + '\n[app]\napi_hpa = { max = 2 }\n', encoding="utf-8")  # a Kubernetes-only change
             k8s_change.append(timed(synth, env)[0])
             dev.write_text(text, encoding="utf-8")
+        scaled = scale(tmp, args.runs)
     b, c, n, k = (statistics.median(x) for x in (baseline, cold, noop, k8s_change))
     peak_bytes, peak_name = max(peaks)
     print(f"provider import baseline (google+aws+cloudflare, one process): {b:6.1f} s")
@@ -122,6 +164,7 @@ def main() -> int:
     print(f"2. synth, nothing changed:     {n:6.2f} s                        (target <= 1.00 s)")
     print(f"3. Kubernetes-only change:     {k:6.1f} s                        (target <= 5.0 s)")
     print(f"4. peak RSS, one process:      {peak_bytes / 2**30:6.2f} GB ({peak_name})           (target <= 1.20 GB)")
+    print("\n".join(scaled))
     print(f"(medians of {args.runs} runs; all figures are whole-process wall times)")
     return 0
 

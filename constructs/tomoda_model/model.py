@@ -600,21 +600,25 @@ class Estate:
         """Names unique, ranges disjoint across the VPC, every reference to an existing cluster."""
         for i, c in enumerate(self.clusters):
             yield from ((("clusters", i, *p), m) for p, m in c.issues())
-        for attr in ("name", "subnet", "short"):
-            yield from duplicates([(("clusters", i, "tag" if attr == "short" else attr),
-                                    getattr(c, attr)) for i, c in enumerate(self.clusters)],
-                                  f"cluster {attr if attr != 'short' else 'tag'}")
-        yield from duplicates([(("clusters", i, "external_dns_owner_id"), c.dns_owner_id)
-                               for i, c in enumerate(self.clusters)], "external-dns owner id")
+            if c.location != self.gcp.region and not c.location.startswith(self.gcp.region + "-"):
+                yield (("clusters", i, "location"),
+                       f"{c.location!r} is not in region {self.gcp.region!r} (the subnets' region)")
+        for attr, what in (("name", "cluster name"), ("subnet", "cluster subnet"),
+                           ("short", "cluster tag"), ("dns_owner_id", "external-dns owner id")):
+            field_name = {"short": "tag", "dns_owner_id": "external_dns_owner_id"}.get(attr, attr)
+            yield from duplicates([(("clusters", i, field_name), getattr(c, attr))
+                                   for i, c in enumerate(self.clusters)], what)
+        yield from self._range_overlaps()
+        yield from self._cluster_references()
+
+    def _range_overlaps(self) -> Iterator[Issue]:
         ranges = [(i, a, n) for i, c in enumerate(self.clusters) for a, n in c.networks().items()]
         for (i, a, na), (j, b, nb) in itertools.combinations(ranges, 2):
             if i != j and na.overlaps(nb):
                 yield (("clusters", j, b), f"{nb} overlaps clusters.{i}.{a} {na} "
                                            f"({self.clusters[i].name}): one VPC routes both")
-        for i, c in enumerate(self.clusters):
-            if c.location != self.gcp.region and not c.location.startswith(self.gcp.region + "-"):
-                yield (("clusters", i, "location"),
-                       f"{c.location!r} is not in region {self.gcp.region!r} (the subnets' region)")
+
+    def _cluster_references(self) -> Iterator[Issue]:
         names = [c.name for c in self.clusters]
         for n, t in self.tenants.items():
             if t.cluster is not None and t.cluster not in names:
@@ -745,6 +749,12 @@ class Estate:
         """The cluster named `name` (None: the first)."""
         return next((c for c in self.clusters if c.name == name), self.clusters[0]) \
             if name is not None else self.clusters[0]
+
+    def platform_tier(self, cluster: Cluster) -> str:
+        """The platform tier of `cluster` (its directory under k8s/envs and its Application):
+        `platform` on Argo CD's own cluster, `platform-<tag>` on another."""
+        from .layout_rules import PLATFORM_TIER
+        return PLATFORM_TIER if cluster is self.management_cluster else f"{PLATFORM_TIER}-{cluster.short}"
 
     def cluster_of(self, tenant: Tenant) -> Cluster:
         return self.cluster(tenant.cluster)

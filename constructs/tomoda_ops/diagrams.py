@@ -21,6 +21,8 @@ from typing import Iterable, Optional
 
 from tomoda_model import Estate, Tenant
 
+from tomoda_build.index import destination_cluster
+
 from .diff import Source, _owner
 from .plan import upstream
 
@@ -72,9 +74,9 @@ def _label(text: str) -> str:
 
 # ---------------------------------------------------------------- GitOps tree
 
-def gitops(objects: list[tuple[str, dict]], sources: list[Source]) -> list[str]:
-    """bootstrap → tiers → Applications → namespaces (`sources`: the directories each
-    Application syncs, DistIndex.sources)."""
+def gitops(objects: list[tuple[str, dict]], sources: list[Source], home: str) -> list[str]:
+    """bootstrap → tiers → Applications → namespaces, grouped by cluster (`sources`: the
+    directories each Application syncs, DistIndex.sources; `home`: Argo CD's cluster)."""
     apps = [(rel, d) for rel, d in objects if d.get("kind") == "Application"]
     g = Graph("LR")
     for rel, d in sorted(apps, key=lambda a: (a[0], _app_key(a[1]))):
@@ -83,11 +85,19 @@ def gitops(objects: list[tuple[str, dict]], sources: list[Source]) -> list[str]:
         owner = _owner(rel, sources)
         if owner is not None and owner.app != _app_key(d):
             g.edge(owner.app, _app_key(d))
+    clusters: dict[str, dict[str, str]] = {}
     for rel, d in sorted(apps, key=lambda a: (a[0], _app_key(a[1]))):
         ns = ((d.get("spec") or {}).get("destination") or {}).get("namespace")
         if ns:
-            g.node(f"ns/{ns}", f"namespace {ns}", "box")
-            g.edge(_app_key(d), f"ns/{ns}", dotted=True)
+            cluster = destination_cluster(d) or home
+            clusters.setdefault(cluster, {})[f"{cluster}/ns/{ns}"] = f"namespace {ns}"
+    for cluster in sorted(clusters, key=lambda c: (c != home, c)):
+        g.subgraph(f"cluster/{cluster}", f"cluster {cluster}",
+                   [(k, label, "box") for k, label in clusters[cluster].items()])
+    for rel, d in sorted(apps, key=lambda a: (a[0], _app_key(a[1]))):
+        ns = ((d.get("spec") or {}).get("destination") or {}).get("namespace")
+        if ns:
+            g.edge(_app_key(d), f"{destination_cluster(d) or home}/ns/{ns}", dotted=True)
     return g.render()
 
 

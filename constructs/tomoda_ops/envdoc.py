@@ -74,6 +74,10 @@ def _sync(s) -> str:
 
 
 def _kubernetes(estate: Estate, d: DistIndex) -> list[tuple[str, Callable[[Tenant], object]]]:
+    return [("Cluster", lambda t: f"`{estate.cluster_of(t).name}`"), *_kubernetes_rows(estate, d)]
+
+
+def _kubernetes_rows(estate: Estate, d: DistIndex) -> list[tuple[str, Callable[[Tenant], object]]]:
     def under(t: Tenant) -> Optional[str]:
         return _app_dir(d, t)
 
@@ -247,18 +251,40 @@ def _stacks(d: DistIndex) -> list[str]:
     return out
 
 
+def _clusters(estate: Estate) -> list[str]:
+    """One column per cluster: where it runs, its ranges, its platform tier and tenants."""
+    cs = list(estate.clusters)
+    rows: list[tuple[str, Callable]] = [
+        ("Role", lambda c: "runs Argo CD, which manages every cluster" if c is estate.management_cluster
+         else "managed by Argo CD on " + f"`{estate.management_cluster.name}`"),
+        ("Location", lambda c: f"`{c.location}`"),
+        ("Kubernetes / channel", lambda c: f"{c.kubernetes_version} / {c.release_channel}"),
+        ("Node pools", lambda c: ", ".join(
+            f"`{p.name}` ({p.machine_type}, {p.min_nodes}-{p.max_nodes}{', spot' if p.spot else ''})"
+            for p in c.node_pools)),
+        ("Subnet", lambda c: f"`{c.subnet}` {c.subnet_cidr}"),
+        ("Pods / Services ranges", lambda c: f"`{c.pods_range}` {c.pods_cidr} / `{c.services_range}` {c.services_cidr}"),
+        ("Platform tier", lambda c: f"`k8s/envs/{estate.platform_tier(c)}`"),
+        ("external-dns owner id", lambda c: f"`{c.dns_owner_id}`"),
+        ("Tenants", lambda c: _code(t.name for t in estate.tenants_on(c)) or "—"),
+        ("Photon", lambda c: "runs here" if c is estate.photon_cluster()
+         else (f"at {estate.platform.photon.published_address}" if estate.platform.photon.published_address
+               else "—")),
+    ]
+    out = ["| | " + " | ".join(c.name for c in cs) + " |", "|---|" + "---|" * len(cs)]
+    out += [f"| {label} | " + " | ".join(_cell(f(c)) for c in cs) + " |" for label, f in rows]
+    return out
+
+
 def _shared(estate: Estate) -> list[str]:
-    c, n = estate.management_cluster, estate.network
-    pools = ", ".join(f"`{p.name}` ({p.machine_type}, {p.min_nodes}-{p.max_nodes}{', spot' if p.spot else ''})"
-                      for p in c.node_pools)
+    n = estate.network
     return [
-        f"- GCP project `{estate.gcp.project}`, region `{estate.gcp.region}`, zone `{estate.gcp.zone}`.",
-        f"- GKE cluster `{c.name}` (Kubernetes {c.kubernetes_version}, {c.release_channel} channel), node pools {pools}.",
-        f"- VPC `{n.vpc}`, subnet `{c.subnet}` ({c.subnet_cidr}; pods {c.pods_cidr}, services {c.services_cidr}).",
-        f"- The platform tier (`{estate.platform.namespace}` and the system namespaces): one instance serves every tenant.",
-        f"- One Argo CD at `{estate.argocd.host}` (chart {estate.argocd.chart_version}), syncing "
-        f"`{estate.gitops.repo_url}` branch `{estate.gitops.branch}`.",
-        f"- Postgres and Redis of every tenant live in namespace `{estate.data_namespace}`, distinguished by name.",
+        f"- GCP project `{estate.gcp.project}`, region `{estate.gcp.region}` (provider zone `{estate.gcp.zone}`).",
+        f"- VPC `{n.vpc}`: one subnet per cluster (above), their ranges disjoint.",
+        f"- Each cluster's platform tier (`{estate.platform.namespace}` and the system namespaces) serves the tenants on it.",
+        f"- One Argo CD at `{estate.argocd.host}` (chart {estate.argocd.chart_version}) on "
+        f"`{estate.management_cluster.name}`, syncing `{estate.gitops.repo_url}` branch `{estate.gitops.branch}`.",
+        f"- Postgres and Redis of every tenant live in namespace `{estate.data_namespace}` of its cluster, distinguished by name.",
         f"- Backup bucket `{estate.backups.bucket}`, one prefix per tenant.",
     ]
 
@@ -289,6 +315,7 @@ def render(estate: Estate, dist_dir: Path) -> str:
                         ("Ingress hosts", _hosts()), ("Build and image pipeline", _build(estate, d)),
                         ("AWS / CDN", _cdn(estate, d))):
         parts += [f"## {title}", "", *_table(tenants, rows), ""]
+    parts += ["## Clusters", "", *_clusters(estate), ""]
     parts += ["## Shared by every tenant", "", *_shared(estate), ""]
     parts += ["## Argo CD Applications", "", *_applications(d), ""]
     parts += ["## First sync", "", *_first_sync(estate, dist_dir), ""]
@@ -304,7 +331,7 @@ def _pictures(estate: Estate, d: DistIndex) -> list[str]:
            "### GitOps: what syncs what", "",
            "The root Application syncs the tiers; each tier its Applications; a dotted arrow is the "
            "namespace an Application deploys to.", "",
-           *diagrams.gitops(_pairs(d), d.sources()), ""]
+           *diagrams.gitops(_pairs(d), d.sources(), estate.management_cluster.name), ""]
     for t in estate.tenants.values():
         out += [f"### Request path: {t.name}", "",
                 *diagrams.request_path(estate, t, _pairs(d), _app_dir(d, t), d.stacks.get(f"aws-{t.name}")), ""]

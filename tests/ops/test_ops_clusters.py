@@ -247,3 +247,28 @@ def test_moving_dev_with_every_object_named_lands(tmp_path):
     assert proc.returncode == 0, proc.stderr
     assert (out / f"k8s/clusters/{STAGING}/dev/wave-2/postgres.yaml").is_file()
     assert not (out / "k8s/envs/dev/postgres.yaml").exists()
+
+
+def test_the_environments_page_shows_both_clusters(two):
+    from tomoda_ops import envdoc
+    config, dist = two
+    page = envdoc.render(_load(config), dist)
+    # a column per cluster, and the tenant's cluster in its column
+    assert "| | gke-tomoda | gke-tomoda-staging |" in page
+    assert "| Cluster | `gke-tomoda-staging` | `gke-tomoda` |" in page
+    assert "| Platform tier | `k8s/envs/platform` | `k8s/envs/platform-staging` |" in page
+    # the GitOps picture groups the namespaces Applications deploy to by cluster
+    gitops = page.split("### GitOps: what syncs what")[1].split("###")[0]
+    assert 'subgraph s0["cluster gke-tomoda"]' in gitops
+    assert 'subgraph s1["cluster gke-tomoda-staging"]' in gitops
+
+
+def test_the_scale_benchmarks_estate_is_valid_configuration(tmp_path):
+    # GIVEN make bench's 20 tenants on 3 clusters, written from config/ by configuration alone
+    from support import CONFIG
+    from tomoda_ops.scale import write_scale_config
+    config = write_scale_config(CONFIG, tmp_path / "config", tenants=20, clusters=3)
+    # WHEN the model loads THEN every rule holds and each cluster carries tenants
+    estate = _load(config)
+    assert (len(estate.tenants), len(estate.clusters)) == (20, 3)
+    assert all(estate.tenants_on(c) for c in estate.clusters)

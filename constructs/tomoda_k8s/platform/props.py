@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from typing import Mapping, Optional
 
 from tomoda_model import Estate, Tenant
-from tomoda_model.layout_rules import PLATFORM_TIER
 from tomoda_model.model import Alerting, Cluster, HelmChart, Photon, SyncPolicy
 
 from ..argo import ArgoTarget
@@ -85,11 +84,6 @@ class PlatformProps:
         return ServiceProps(key=key, chart=self.charts[key], argo=self.argo, sync=self.sync)
 
 
-def platform_tier(estate: Estate, cluster: Cluster) -> str:
-    """The platform tier of `cluster`: `platform` on Argo CD's own, `platform-<tag>` elsewhere."""
-    return PLATFORM_TIER if cluster is estate.management_cluster else f"{PLATFORM_TIER}-{cluster.short}"
-
-
 def cluster_hosts(estate: Estate, cluster: Cluster) -> dict[str, str]:
     """The platform UIs' hosts on `cluster`: the model's on Argo CD's own cluster,
     `<first label>-<tag>.<rest>` on another (both register their records in one zone)."""
@@ -125,7 +119,7 @@ def platform_props(estate: Estate, cluster: Optional[Cluster] = None) -> Platfor
     p = estate.platform
     cluster = cluster or estate.management_cluster
     return PlatformProps(
-        tier=platform_tier(estate, cluster), manages_argocd=cluster is estate.management_cluster,
+        tier=estate.platform_tier(cluster), manages_argocd=cluster is estate.management_cluster,
         argo=argo_on(estate, cluster), sync=p.sync, domain=estate.domain,
         data_namespace=estate.data_namespace, charts=p.charts, hosts=cluster_hosts(estate, cluster),
         secrets=estate.secrets.platform,
