@@ -24,8 +24,9 @@ FAMILIES = ("freshness", "schemas", "charts", "wiring", "crosslayer", "first-syn
 SUBPROCESS_BOUND = frozenset({"freshness", "checkov", "tools"})
 # Families that check what one cluster holds: with several clusters, each runs once per
 # cluster on that cluster's view (Context.on_cluster), so a reference to an object of another
-# cluster is as broken as one to an object that does not exist.
-PER_CLUSTER = frozenset({"wiring", "crosslayer", "deletion"})
+# cluster is as broken as one to an object that does not exist. (first-sync and deletion
+# follow Argo CD across clusters on the whole tree, keeping what each cluster holds apart.)
+PER_CLUSTER = frozenset({"wiring", "crosslayer"})
 
 
 def make_context(dist: Path, config: Path, settings: Optional[Settings] = None,

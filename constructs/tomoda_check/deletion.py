@@ -11,6 +11,10 @@ policy Owner) its Secret.
 Fails when deleting any single Application would take a tenant's data or backup machinery:
 a database Cluster, a Redis release, a volume claim, a ScheduledBackup or ObjectStore, or the
 Secret a data store starts from. The notes list, per Application, what would go.
+
+With several clusters the simulation runs on the whole tree (a tier on another cluster
+cascades through Argo CD's cluster to its wave Applications there) and a Namespace takes
+only what is in it on its own cluster (`Context.placement`).
 """
 from __future__ import annotations
 
@@ -97,9 +101,11 @@ class Deletion:
         loss.gone.append(obj.ref)
         if self.is_machinery(obj):
             loss.machinery.append(obj.ref)
-        if obj.kind == "Namespace":  # the API server deletes everything inside
+        if obj.kind == "Namespace":  # the API server deletes everything inside, on its cluster
+            where = self.ctx.placement
             for other in self.ctx.objects:
-                if other.namespace == obj.name and other is not obj:
+                if other.namespace == obj.name and other is not obj \
+                        and where[id(other)] == where[id(obj)]:
                     loss.gone.append(f"{other.ref} (in namespace {obj.name})")
                     if self.is_machinery(other):
                         loss.machinery.append(f"{other.ref} (in namespace {obj.name})")

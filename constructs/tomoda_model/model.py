@@ -48,6 +48,7 @@ RESERVED_APPLICATIONS = ("bootstrap", "platform", "photon")
 # The Argo CD components that call other clusters, by the service account names the argo-cd
 # chart (7.7.13, values.yaml) gives them: the controller syncs, the server shows Pod logs.
 ARGOCD_KSAS = ("argocd-application-controller", "argocd-server")
+WAVE_APPLICATION = re.compile(r".+-wave-[0-9]+")  # tomoda_k8s/remote.py names them so
 KUBE_RESERVED = ("default", "kube-system", "kube-public", "kube-node-lease")
 
 Int = Annotated[int, Strict()]
@@ -729,6 +730,15 @@ class Estate:
         yield from duplicates(names.pop("service"), "Service name in the data namespace")
         for what, items in names.items():
             yield from duplicates(items, what)
+        # Other clusters' platform tiers and their Applications (tomoda_k8s: `platform-<tag>`,
+        # `<tag>-<chart>`); a remote tier's wave Applications are `<tier>-wave-<n>`.
+        for i, c in enumerate(self.clusters[1:], start=1):
+            apps.append((("clusters", i, "tag"), self.platform_tier(c)))
+            apps += [(("clusters", i, "tag"), f"{c.short}-{ch.chart}")
+                     for ch in self.platform.charts.values() if ch.namespace != self.data_namespace]
+        for path, name in apps:
+            if WAVE_APPLICATION.fullmatch(name) and path[0] == "tenants":
+                yield path, f"{name!r} ends like a remote tier's wave Application (<tier>-wave-<n>)"
         yield from duplicates(apps, "Argo CD Application name")
         for n, t in self.tenants.items():
             b = t.postgres.backup

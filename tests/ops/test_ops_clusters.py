@@ -272,3 +272,55 @@ def test_the_scale_benchmarks_estate_is_valid_configuration(tmp_path):
     estate = _load(config)
     assert (len(estate.tenants), len(estate.clusters)) == (20, 3)
     assert all(estate.tenants_on(c) for c in estate.clusters)
+
+
+def test_the_store_policy_on_the_second_cluster_knows_devs_wave_applications(tree):
+    # Argo CD labels each object with the Application that syncs it: on gke-tomoda-staging
+    # dev's ExternalSecrets are synced by dev-wave-<n>, which the policy must admit as dev's.
+    policy = tree.find("ValidatingAdmissionPolicy", "tenant-secret-stores",
+                       under=f"k8s/clusters/{STAGING}")
+    expression = policy["spec"]["validations"][0]["expression"]
+    waves = [d["metadata"]["name"] for d in tree.docs("k8s/envs/dev/waves.yaml")]
+    assert waves and all(f'"{w}": ["gsm-tomoda-dev"]' in expression for w in waves)
+    assert "prod" not in expression  # prod's store lives on the first cluster only
+
+
+def test_a_tenant_named_like_another_clusters_platform_application_is_refused(tmp_path):
+    from tomoda_model import ModelError
+    # GIVEN a tenant whose name is the staging cluster's cert-manager Application's
+    config = write_two_cluster_config(tmp_path / "config")
+    (config / "tenants" / "staging-cert-manager.toml").write_text(
+        '[build]\ngoogle_web_client_id = "287267207777-x.apps.googleusercontent.com"\n')
+    with pytest.raises(ModelError) as err:
+        _load(config)
+    assert "Argo CD Application name 'staging-cert-manager' is already used" in str(err.value)
+
+
+def test_a_tenant_named_like_a_wave_application_is_refused(tmp_path):
+    from tomoda_model import ModelError
+    config = write_two_cluster_config(tmp_path / "config")
+    (config / "tenants" / "qa-wave-1.toml").write_text(
+        '[build]\ngoogle_web_client_id = "287267207777-x.apps.googleusercontent.com"\n')
+    with pytest.raises(ModelError) as err:
+        _load(config)
+    assert "tenants.qa-wave-1.name: 'qa-wave-1' ends like a remote tier's wave Application" in str(err.value)
+
+
+def test_deleting_devs_tier_would_take_its_database_on_the_other_cluster_without_delete_false(two, tmp_path):
+    # GIVEN dev's Postgres Cluster on gke-tomoda-staging without its Delete=false
+    config, dist = _mutated(two, tmp_path)
+    path = next((dist / f"k8s/clusters/{STAGING}/dev").rglob("postgres.yaml"))
+    from tomoda_build import yamlio
+    found = False
+    for rel in sorted((dist / f"k8s/clusters/{STAGING}/dev").rglob("postgres.yaml")):
+        docs = list(yamlio.load_all(rel.read_text()))
+        for d in docs:
+            if d["kind"] == "Cluster":
+                d["metadata"]["annotations"].pop("argocd.argoproj.io/sync-options")
+                found = True
+        rel.write_text(yamlio.dump_all(docs))
+    assert found and path.exists()
+    # WHEN the deletion family runs THEN deleting dev's tier (with Argo CD) reaches it there
+    f = _family(config, dist, "deletion")
+    assert any(m.startswith("deleting Application argocd/dev would delete Cluster data/postgres-dev")
+               for m in f.failures), f.failures
