@@ -2,7 +2,8 @@
 
 Identity, secrets and backups live in crosslayer_identity.py; here: CloudFront aliases (certificate + DNS record), image
 registries, Cloud Build vs Image Updater, external-dns vs Terraform records, and the
-in-cluster URLs consumers are configured with.
+in-cluster URLs consumers are configured with; crosslayer_published.py: the addresses one
+cluster publishes to another.
 """
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from .crosslayer_identity import (
     wi_bindings_exist,
     wi_members,
 )
+from .crosslayer_published import published_urls
 from .crosslayer_secrets import redis_auth, secret_isolation
 from .findings import Findings
 from .wiring import helm_created
@@ -35,7 +37,7 @@ def check(ctx: Context) -> Findings:
     for step in (gsa_declared, wi_members, wi_bindings_exist, secret_containers,
                  secret_isolation, redis_auth, backups,
                  _cdn, _images, _image_updater, _dns_collisions, _service_urls,
-                 _network_policy_enforced, _probe_targets):
+                 _network_policy_enforced, _probe_targets, published_urls):
         step(ctx, f)
     return f
 

@@ -209,8 +209,12 @@ class _Env:
     crds: dict
     files: tuple[str, ...]
     every_api: tuple
-    kube: str
+    kube: str              # Argo CD's cluster's version (Terraform's releases run there)
     crd_dir: Path
+    kubes: dict            # id(Application) -> the version of the cluster it deploys to
+
+    def kube_of(self, rel: HelmRelease) -> str:
+        return self.kubes.get(id(rel.app), self.kube) if rel.app is not None else self.kube
 
 
 def verify(ctx: Context, f: Findings, *, cache: Optional[ChartCache] = None,
@@ -241,9 +245,13 @@ def _prepare(ctx: Context, catalog: Catalog, helm: Path) -> _Env:
     sim.run()
     files = tuple(str(p) for p in deployed_crds(ctx, Findings("schemas"))) if ctx.crd_dir.is_dir() else ()
     crds = load_crds(ctx.crd_dir, [Path(p) for p in files]) if files else {}
+    from .argo import deploys_to
+    kubes = {id(a): _schema_version(ctx.estate.cluster(deploys_to(ctx, a)).kubernetes_version)
+             for a in ctx.of_kind("Application")}
     return _Env(helm, catalog, sim, crds, files,
                 api_versions(frozenset(g for g, _, _ in crds), crds),
-                _schema_version(ctx.estate.management_cluster.kubernetes_version), ctx.crd_dir)
+                _schema_version(ctx.estate.management_cluster.kubernetes_version), ctx.crd_dir,
+                kubes)
 
 
 def _archive(ctx: Context, f: Findings, rel: HelmRelease, cache: ChartCache,
@@ -274,15 +282,16 @@ def _render_release(f: Findings, rel: HelmRelease, archive: Path, env: _Env) -> 
         return 0  # first-sync names it
     # Terraform's helm_release renders against a fresh cluster: core APIs only.
     groups = env.sim.render_apis.get(id(rel.app), frozenset()) if rel.app is not None else frozenset()
-    docs, error = helm_template(env.helm, archive, rel, env.kube, api_versions(groups, env.crds))
+    kube = env.kube_of(rel)  # the version of the cluster the release runs on
+    docs, error = helm_template(env.helm, archive, rel, kube, api_versions(groups, env.crds))
     if docs is None:
         f.fail(f"{rel.owner}: chart {rel.chart} {rel.version} does not render where Argo CD "
                f"renders it (APIs served then: {sorted(groups) or 'core only'}): {error}")
-    docs, error = helm_template(env.helm, archive, rel, env.kube, env.every_api)
+    docs, error = helm_template(env.helm, archive, rel, kube, env.every_api)
     if docs is None:
         f.fail(f"{rel.owner}: chart {rel.chart} {rel.version} does not render with every API "
                f"served: {error}")
         return 0
-    for problem in compare(facts, rel, docs) + _validate(docs, rel, env.kube, env.crd_dir, env.files):
+    for problem in compare(facts, rel, docs) + _validate(docs, rel, kube, env.crd_dir, env.files):
         f.fail(f"{rel.owner}: chart {rel.chart} {rel.version} {problem}")
     return 1

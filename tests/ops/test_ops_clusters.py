@@ -324,3 +324,36 @@ def test_deleting_devs_tier_would_take_its_database_on_the_other_cluster_without
     f = _family(config, dist, "deletion")
     assert any(m.startswith("deleting Application argocd/dev would delete Cluster data/postgres-dev")
                for m in f.failures), f.failures
+
+
+@pytest.mark.parametrize("break_it, expected", [
+    (lambda lb, pol: lb["metadata"]["annotations"].clear(), "is not an internal load balancer"),
+    (lambda lb, pol: lb["spec"].pop("externalTrafficPolicy"), "does not keep the client's address"),
+    (lambda lb, pol: pol["spec"]["ingress"][0]["from"].pop(), "admits gke-tomoda-staging's Pod range 10.4.0.0/16"),
+    (lambda lb, pol: lb["spec"].update(loadBalancerIP="10.0.0.201"), "no LoadBalancer Service of any cluster publishes"),
+], ids=["public", "snat", "not-admitted", "unpublished"])
+def test_a_url_to_another_clusters_address_must_reach_its_published_service(two, tmp_path, break_it, expected):
+    # GIVEN Photon's published Service or its policy broken on the first cluster
+    config, dist = _mutated(two, tmp_path)
+    path = dist / "k8s/apps/photon/photon.yaml"
+    from tomoda_build import yamlio
+    docs = list(yamlio.load_all(path.read_text()))
+    lb = next(d for d in docs if d["metadata"]["name"] == "photon-published")
+    policy = next(d for d in docs if d["metadata"]["name"] == "photon-policy")
+    break_it(lb, policy)
+    path.write_text(yamlio.dump_all(docs))
+    # WHEN crosslayer runs THEN dev's PHOTON_URL on gke-tomoda-staging fails, saying why
+    f = _family(config, dist, "crosslayer")
+    assert any(m.startswith(f"[{STAGING}] ") and f"points at http://{PHOTON_ADDRESS}:2322" in m
+               and expected in m for m in f.failures), f.failures
+
+
+def test_removing_the_second_cluster_would_destroy_its_data_and_its_cloud_resources(two, fresh_dist):
+    # GIVEN the two-cluster tree, WHEN the estate goes back to one cluster (the seed's)
+    from tomoda_build.guard import going
+    gone = going(two[1], fresh_dist)
+    # THEN the guard names dev's data there and the cluster, its pool and its subnet
+    assert f"Cluster/data/postgres-dev@{STAGING}" in gone
+    assert f"Application/argocd/redis@{STAGING}" in gone
+    kinds = {g.split("/")[0] for g in gone}
+    assert {"google_container_cluster", "google_container_node_pool", "google_compute_subnetwork"} <= kinds
