@@ -117,28 +117,9 @@ def write_staging_config(dest: Path, trigger_prefix: str | None = None) -> Path:
 
 # The seeds' migration path (issue 15): a second cluster, and dev moved onto it, by
 # configuration alone. The README's "Add a cluster" and "Move a tenant" recipes.
-STAGING_CLUSTER_TOML = """
-[[clusters]]
-name = "gke-tomoda-staging"
-tag = "staging"
-location = "asia-east1-b"
-kubernetes_version = "1.33"
-release_channel = "REGULAR"
-subnet = "gke-tomoda-staging-subnet"
-subnet_cidr = "10.3.0.0/24"
-pods_range = "staging-pods"
-pods_cidr = "10.4.0.0/16"
-services_range = "staging-services"
-services_cidr = "10.5.0.0/20"
+from tomoda_ops.scale import cluster_toml  # noqa: E402
 
-[[clusters.node_pools]]
-name = "spot-pool"
-machine_type = "e2-standard-4"
-min_nodes = 1
-max_nodes = 3
-disk_size_gb = 50
-spot = true
-"""
+STAGING_CLUSTER_TOML = cluster_toml("gke-tomoda-staging", "staging", 3)
 PHOTON_ADDRESS = "10.0.0.200"  # in gke-tomoda's subnet: Photon's internal load balancer
 
 

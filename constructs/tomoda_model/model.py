@@ -730,16 +730,7 @@ class Estate:
         yield from duplicates(names.pop("service"), "Service name in the data namespace")
         for what, items in names.items():
             yield from duplicates(items, what)
-        # Other clusters' platform tiers and their Applications (tomoda_k8s: `platform-<tag>`,
-        # `<tag>-<chart>`); a remote tier's wave Applications are `<tier>-wave-<n>`.
-        for i, c in enumerate(self.clusters[1:], start=1):
-            apps.append((("clusters", i, "tag"), self.platform_tier(c)))
-            apps += [(("clusters", i, "tag"), f"{c.short}-{ch.chart}")
-                     for ch in self.platform.charts.values() if ch.namespace != self.data_namespace]
-        for path, name in apps:
-            if WAVE_APPLICATION.fullmatch(name) and path[0] == "tenants":
-                yield path, f"{name!r} ends like a remote tier's wave Application (<tier>-wave-<n>)"
-        yield from duplicates(apps, "Argo CD Application name")
+        yield from self._application_names(apps)
         for n, t in self.tenants.items():
             b = t.postgres.backup
             if b is not None and b.identity.namespace != self.data_namespace:
@@ -747,6 +738,19 @@ class Estate:
                        f"must be the data namespace {self.data_namespace!r} (the CNPG cluster's)")
             if t.cdn.bucket in (self.backups.bucket, self.state.bucket, self.platform.photon.index_bucket):
                 yield ("tenants", n, "cdn", "bucket"), f"{t.cdn.bucket!r} is already a GCS bucket of the estate"
+
+    def _application_names(self, apps: list[tuple[tuple, str]]) -> Iterator[Issue]:
+        """`apps` plus other clusters' platform tiers and their Applications (tomoda_k8s:
+        `platform-<tag>`, `<tag>-<chart>`), all distinct; no tenant's name like a remote
+        tier's wave Application (`<tier>-wave-<n>`)."""
+        for i, c in enumerate(self.clusters[1:], start=1):
+            apps = apps + [(("clusters", i, "tag"), self.platform_tier(c))]
+            apps += [(("clusters", i, "tag"), f"{c.short}-{ch.chart}")
+                     for ch in self.platform.charts.values() if ch.namespace != self.data_namespace]
+        for path, name in apps:
+            if WAVE_APPLICATION.fullmatch(name) and path[0] == "tenants":
+                yield path, f"{name!r} ends like a remote tier's wave Application (<tier>-wave-<n>)"
+        yield from duplicates(apps, "Argo CD Application name")
 
     # Derived values: one formula each, used by both layers.
 

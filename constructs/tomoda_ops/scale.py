@@ -12,23 +12,22 @@ from pathlib import Path
 PHOTON_ADDRESS = "10.0.0.200"  # in the first cluster's subnet (10.0.0.0/24)
 
 
-def cluster_toml(index: int) -> str:
-    """The `index`-th extra cluster (1-based): its own subnet and ranges, disjoint from the
-    seed's 10.0-10.2 and from each other."""
-    base = 10 + 4 * index
+def cluster_toml(name: str, tag: str, octet: int) -> str:
+    """A `[[clusters]]` table: subnet 10.<octet>.0.0/24, Pods 10.<octet+1>.0.0/16, Services
+    10.<octet+2>.0.0/20 (disjoint from the seed's 10.0-10.2 for any octet >= 3)."""
     return f"""
 [[clusters]]
-name = "gke-tomoda-s{index}"
-tag = "s{index}"
+name = "{name}"
+tag = "{tag}"
 location = "asia-east1-b"
 kubernetes_version = "1.33"
 release_channel = "REGULAR"
-subnet = "gke-tomoda-s{index}-subnet"
-subnet_cidr = "10.{base}.0.0/24"
-pods_range = "s{index}-pods"
-pods_cidr = "10.{base + 1}.0.0/16"
-services_range = "s{index}-services"
-services_cidr = "10.{base + 2}.0.0/20"
+subnet = "{name}-subnet"
+subnet_cidr = "10.{octet}.0.0/24"
+pods_range = "{tag}-pods"
+pods_cidr = "10.{octet + 1}.0.0/16"
+services_range = "{tag}-services"
+services_cidr = "10.{octet + 2}.0.0/20"
 
 [[clusters.node_pools]]
 name = "spot-pool"
@@ -45,7 +44,7 @@ def write_scale_config(source: Path, dest: Path, *, tenants: int, clusters: int)
     shutil.copytree(source, dest)
     estate = dest / "estate.toml"
     text = estate.read_text(encoding="utf-8")
-    extra = "".join(cluster_toml(i) for i in range(1, clusters))
+    extra = "".join(cluster_toml(f"gke-tomoda-s{i}", f"s{i}", 10 + 4 * i) for i in range(1, clusters))
     text = text.replace("\n[gitops]", extra + "\n[gitops]", 1)
     if clusters > 1:
         text = text.replace("[platform.photon]\n",

@@ -38,36 +38,43 @@ def _load(config: Path):
 # ---------------------------------------------------------------- the model
 
 
-def test_a_tenant_on_a_cluster_that_does_not_exist_is_refused(tmp_path):
-    from tomoda_model import ModelError
-    # GIVEN dev naming a cluster the estate does not have
-    config = write_two_cluster_config(tmp_path / "config")
+def _dev_elsewhere(config: Path) -> None:
     dev = config / "tenants" / "dev.toml"
     dev.write_text(dev.read_text().replace(STAGING, "gke-nowhere"))
-    # WHEN the model loads THEN the tenant's field is named, with the clusters there are
-    with pytest.raises(ModelError) as err:
-        _load(config)
-    assert "tenants.dev.cluster: 'gke-nowhere' is not one of clusters: gke-tomoda, gke-tomoda-staging" in str(err.value)
 
 
-def test_a_tenant_away_from_photon_needs_its_published_address(tmp_path):
+def _estate_edit(old: str, new: str):
+    def edit(config: Path) -> None:
+        estate = config / "estate.toml"
+        estate.write_text(estate.read_text().replace(old, new))
+    return edit
+
+
+def _tenant(name: str):
+    def edit(config: Path) -> None:
+        (config / "tenants" / f"{name}.toml").write_text(
+            '[build]\ngoogle_web_client_id = "287267207777-x.apps.googleusercontent.com"\n')
+    return edit
+
+
+@pytest.mark.parametrize("edit, message", [
+    (_dev_elsewhere, "tenants.dev.cluster: 'gke-nowhere' is not one of clusters: gke-tomoda, gke-tomoda-staging"),
+    (_estate_edit(f'published_address = "{PHOTON_ADDRESS}"\n', ""),
+     "platform.photon.published_address: required: tenants dev run on another cluster"),
+    (_estate_edit(PHOTON_ADDRESS, "10.3.0.9"), "10.3.0.9 is not in gke-tomoda's subnet 10.0.0.0/24"),
+    (_tenant("staging-cert-manager"), "Argo CD Application name 'staging-cert-manager' is already used"),
+    (_tenant("qa-wave-1"), "tenants.qa-wave-1.name: 'qa-wave-1' ends like a remote tier's wave Application"),
+], ids=["unknown-cluster", "photon-unreachable", "photon-address-outside", "platform-app-name",
+        "wave-app-name"])
+def test_a_cluster_rule_broken_is_refused_by_the_model(tmp_path, edit, message):
     from tomoda_model import ModelError
+    # GIVEN the two-cluster configuration with one cluster rule broken
     config = write_two_cluster_config(tmp_path / "config")
-    estate = config / "estate.toml"
-    estate.write_text(estate.read_text().replace(f'published_address = "{PHOTON_ADDRESS}"\n', ""))
+    edit(config)
+    # WHEN the model loads THEN the field is named with what is wrong
     with pytest.raises(ModelError) as err:
         _load(config)
-    assert "platform.photon.published_address: required: tenants dev run on another cluster" in str(err.value)
-
-
-def test_photons_published_address_must_be_in_its_clusters_subnet(tmp_path):
-    from tomoda_model import ModelError
-    config = write_two_cluster_config(tmp_path / "config")
-    estate = config / "estate.toml"
-    estate.write_text(estate.read_text().replace(PHOTON_ADDRESS, "10.3.0.9"))
-    with pytest.raises(ModelError) as err:
-        _load(config)
-    assert "10.3.0.9 is not in gke-tomoda's subnet 10.0.0.0/24" in str(err.value)
+    assert message in str(err.value)
 
 
 # ---------------------------------------------------------------- the output
@@ -283,27 +290,6 @@ def test_the_store_policy_on_the_second_cluster_knows_devs_wave_applications(tre
     waves = [d["metadata"]["name"] for d in tree.docs("k8s/envs/dev/waves.yaml")]
     assert waves and all(f'"{w}": ["gsm-tomoda-dev"]' in expression for w in waves)
     assert "prod" not in expression  # prod's store lives on the first cluster only
-
-
-def test_a_tenant_named_like_another_clusters_platform_application_is_refused(tmp_path):
-    from tomoda_model import ModelError
-    # GIVEN a tenant whose name is the staging cluster's cert-manager Application's
-    config = write_two_cluster_config(tmp_path / "config")
-    (config / "tenants" / "staging-cert-manager.toml").write_text(
-        '[build]\ngoogle_web_client_id = "287267207777-x.apps.googleusercontent.com"\n')
-    with pytest.raises(ModelError) as err:
-        _load(config)
-    assert "Argo CD Application name 'staging-cert-manager' is already used" in str(err.value)
-
-
-def test_a_tenant_named_like_a_wave_application_is_refused(tmp_path):
-    from tomoda_model import ModelError
-    config = write_two_cluster_config(tmp_path / "config")
-    (config / "tenants" / "qa-wave-1.toml").write_text(
-        '[build]\ngoogle_web_client_id = "287267207777-x.apps.googleusercontent.com"\n')
-    with pytest.raises(ModelError) as err:
-        _load(config)
-    assert "tenants.qa-wave-1.name: 'qa-wave-1' ends like a remote tier's wave Application" in str(err.value)
 
 
 def test_deleting_devs_tier_would_take_its_database_on_the_other_cluster_without_delete_false(two, tmp_path):
