@@ -20,6 +20,7 @@ its parent orders the two Applications.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import PurePosixPath
 from typing import Any, Iterable, Mapping, Optional
 
@@ -82,8 +83,10 @@ class Node:
     def group(self) -> str:
         return group_of(self.manifest["apiVersion"])
 
-    @property
+    @cached_property
     def path(self) -> str:
+        # Read once: every read is a round trip to the jsii runtime, and the dependency
+        # graph asks for it O(objects^2) times (most of a synthesis' time, uncached).
         return self.obj.node.path
 
     @property
