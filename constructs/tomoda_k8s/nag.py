@@ -136,17 +136,24 @@ class NagError(ValueError):
 
 def problems(chart: cdk8s.Chart, docs: list[dict]) -> list[str]:
     """Every rule against every object `chart` rendered (`docs`, its `to_json()`), minus
-    what the constructs that made them suppress; each problem names rule, object and maker."""
+    what the constructs that made them suppress; each problem names rule, object and maker.
+    The makers and their suppressions (jsii round trips) are looked up only for an object
+    that breaks a rule."""
     import cdk8s
 
-    makers = {(o.kind, o.name): o for o in chart.node.find_all() if isinstance(o, cdk8s.ApiObject)}
+    makers: dict = {}
     found = []
     for doc in docs:
+        broken = list(problems_of(doc))
+        if not broken:
+            continue
+        if not makers:
+            makers = {(o.kind, o.name): o for o in chart.node.find_all() if isinstance(o, cdk8s.ApiObject)}
         meta = doc.get("metadata") or {}
         maker = makers.get((doc.get("kind"), meta.get("name")))
         skip = frozenset(_suppressed(maker)) if maker is not None else frozenset()
         where = maker.node.path if maker is not None else chart.node.path
         found += [f"[{rule.id}] {doc.get('kind')} {meta.get('namespace') or '-'}/"
                   f"{meta.get('name')} ({where}): {p}; {rule.guards}"
-                  for rule, p in problems_of(doc, skip=skip)]
+                  for rule, p in broken if rule.id not in skip]
     return found
