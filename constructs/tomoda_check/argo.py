@@ -162,10 +162,12 @@ def placement(ctx: Context) -> dict[int, str]:
         if owner is None:
             out[id(obj)] = home
         else:
-            out[id(obj)] = owner.cluster or home
+            out[id(obj)] = deploys_to(ctx, owner.obj)
     return out
 
 
 def deploys_to(ctx: Context, app: Obj) -> str:
-    """The cluster an Application's objects (or its chart's) land on."""
-    return App(app, {}).cluster or ctx.estate.management_cluster.name
+    """The cluster an Application's objects (or its chart's) land on (one the model does not
+    know counts as Argo CD's: crosslayer names the Application)."""
+    name = App(app, {}).cluster
+    return name if name in {c.name for c in ctx.estate.clusters} else ctx.estate.management_cluster.name

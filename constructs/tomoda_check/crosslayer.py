@@ -19,7 +19,7 @@ from .crosslayer_identity import (
     wi_bindings_exist,
     wi_members,
 )
-from .crosslayer_published import published_urls
+from .crosslayer_published import cluster_destinations, published_urls
 from .crosslayer_secrets import redis_auth, secret_isolation
 from .findings import Findings
 from .wiring import helm_created
@@ -37,7 +37,8 @@ def check(ctx: Context) -> Findings:
     for step in (gsa_declared, wi_members, wi_bindings_exist, secret_containers,
                  secret_isolation, redis_auth, backups,
                  _cdn, _images, _image_updater, _dns_collisions, _service_urls,
-                 _network_policy_enforced, _probe_targets, published_urls):
+                 _network_policy_enforced, _probe_targets, published_urls,
+                 cluster_destinations):
         step(ctx, f)
     return f
 

@@ -1,4 +1,10 @@
-"""Addresses published across clusters: the one way a reference may leave its cluster.
+"""Across clusters: where Applications deploy, and the addresses clusters publish.
+
+An Application may deploy to Argo CD's own cluster or to a cluster Argo CD has a Secret for:
+the `configs.clusterCredentials` of the argo-cd helm_release (tomoda_tf gcp/argocd.py). Any
+other destination would leave the Application Unknown, its objects never applied.
+
+Addresses published across clusters are the one way a reference may leave its cluster.
 
 A consumer on one cluster may name a service of another only by an address of the VPC that
 the other cluster publishes (tomoda_k8s: Photon's `published_address`). Every URL to such an
@@ -13,7 +19,8 @@ import ipaddress
 import re
 from typing import Optional
 
-from .context import Context, Obj, dotted, walk
+from .argo import IN_CLUSTER, IN_CLUSTER_NAME
+from .context import Context, Obj, dotted, helm_values, walk
 from .findings import Findings
 
 IP_URL_RE = re.compile(r"https?://((?:\d{1,3}\.){3}\d{1,3})(?::(\d+))?")
@@ -73,3 +80,26 @@ def published_urls(ctx: Context, f: Findings) -> None:
                                    int(m.group(2)) if m.group(2) else None)
                 if problem:
                     f.fail(f"{o} {dotted(path)} points at {m.group(0)}: {problem}")
+
+
+def cluster_destinations(ctx: Context, f: Findings) -> None:
+    """Every Application deploys to Argo CD's cluster or one it has credentials for."""
+    if not ctx.leads:
+        return
+    known: set[str] = set()
+    for r in ctx.resources("helm_release"):
+        if r.body.get("chart") == "argo-cd":
+            known |= set(((helm_values(r.body.get("values") or []).get("configs") or {})
+                          .get("clusterCredentials") or {}))
+    for app in ctx.whole.of_kind("Application"):
+        dest = app.spec.get("destination") or {}
+        name, server = dest.get("name"), dest.get("server")
+        f.count()
+        if name in (None, IN_CLUSTER_NAME) and server in (None, IN_CLUSTER):
+            continue
+        if name and name not in known:
+            f.fail(f"{app} deploys to cluster {name}: Argo CD has no credentials for it (the "
+                   f"argo-cd release's configs.clusterCredentials: {', '.join(sorted(known)) or 'none'})")
+        elif server and not name:
+            f.fail(f"{app} deploys to server {server}: name a cluster of the model instead "
+                   f"(its endpoint is a Terraform output, not known to dist/)")

@@ -629,7 +629,9 @@ class Estate:
             yield ("platform", "photon", "cluster"), f"{photon.cluster!r} is not one of clusters: {', '.join(names)}"
             return
         home = self.photon_cluster()
-        remote = sorted(n for n, t in self.tenants.items() if self.cluster_of(t) != home)
+        remote = sorted(n for n, t in self.tenants.items()
+                        if t.cluster in names and self.cluster_of(t) is not home
+                        or t.cluster is None and home is not self.clusters[0])
         if remote and photon.published_address is None:
             yield (("platform", "photon", "published_address"),
                    f"required: tenants {', '.join(remote)} run on another cluster than Photon's "
@@ -760,9 +762,13 @@ class Estate:
         return self.clusters[0]
 
     def cluster(self, name: Optional[str]) -> Cluster:
-        """The cluster named `name` (None: the first)."""
-        return next((c for c in self.clusters if c.name == name), self.clusters[0]) \
-            if name is not None else self.clusters[0]
+        """The cluster named `name` (None: the first); KeyError for a name the estate lacks."""
+        if name is None:
+            return self.clusters[0]
+        for c in self.clusters:
+            if c.name == name:
+                return c
+        raise KeyError(f"no cluster {name!r} (clusters: {', '.join(c.name for c in self.clusters)})")
 
     def platform_tier(self, cluster: Cluster) -> str:
         """The platform tier of `cluster` (its directory under k8s/envs and its Application):

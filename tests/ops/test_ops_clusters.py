@@ -343,3 +343,13 @@ def test_removing_the_second_cluster_would_destroy_its_data_and_its_cloud_resour
     assert f"Application/argocd/redis@{STAGING}" in gone
     kinds = {g.split("/")[0] for g in gone}
     assert {"google_container_cluster", "google_container_node_pool", "google_compute_subnetwork"} <= kinds
+
+
+def test_an_application_deploying_to_a_cluster_argo_cd_has_no_credentials_for_fails(two, tmp_path):
+    # GIVEN dev's app Application sent to a cluster the argo-cd release has no Secret for
+    config, dist = _mutated(two, tmp_path)
+    path = dist / "k8s/envs/dev/app.yaml"
+    path.write_text(path.read_text().replace(f"name: {STAGING}", "name: gke-elsewhere"))
+    f = _family(config, dist, "crosslayer")
+    assert any("Application argocd/tomoda" in m and "deploys to cluster gke-elsewhere: Argo CD has "
+               f"no credentials for it" in m and STAGING in m for m in f.failures), f.failures
