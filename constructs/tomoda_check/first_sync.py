@@ -23,8 +23,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional
 
-import yaml
-
 from tomoda_k8s import layout
 from tomoda_k8s.chart_facts import CATALOG, Catalog, UnknownChart
 from tomoda_k8s.sync_rules import (
@@ -137,8 +135,9 @@ class Simulation:
         owner = self.tree.owner(app.obj)
         return owner.ref if owner else "nothing"
 
-    def _cluster_of(self, obj: Obj, app: Optional[App]) -> Optional[str]:
-        """Where `obj`, synced by `app`, lands: on the cluster `app` deploys to (an
+    @staticmethod
+    def _cluster_of(app: Optional[App]) -> Optional[str]:
+        """Where an object synced by `app` lands: on the cluster `app` deploys to (an
         Application too: only Argo CD's own cluster serves argoproj.io)."""
         return app.cluster if app is not None else None
 
@@ -177,13 +176,13 @@ class Simulation:
         """Apply one wave of `app` to `state` (in place): its namespaces, its objects, and
         what its child Applications bring once healthy."""
         for ns in (o for o in in_wave if o.kind == "Namespace"):
-            state.on(self._cluster_of(ns, app)).namespaces.setdefault(ns.name, str(ns))
+            state.on(self._cluster_of(app)).namespaces.setdefault(ns.name, str(ns))
         children = [a for a in (self.tree.app_of(o) for o in in_wave) if a is not None]
         names = ", ".join(sorted(f"{o.kind} {o.name}" for o in in_wave))
         where = f" (on {app.cluster})" if app.cluster and not app.chart else ""
         self.timeline.append(f"{'  ' * depth}{app.ref}{where} wave {wave}: {names}")
         for obj in in_wave:
-            self._check_object(obj, state, wave, children, created_ns, self._cluster_of(obj, app))
+            self._check_object(obj, state, wave, children, created_ns, self._cluster_of(app))
         gained: dict[str, ClusterState] = {}
         for child in children:
             after = self.sync(child, state, depth + 1)

@@ -43,7 +43,8 @@ class RemoteTier(Construct):
     def __init__(self, scope: Construct, id: str, *, app: cdk8s.App, tier: str, argo: ArgoTarget,
                  namespace: str, sync: SyncPolicy, cascade_delete: bool):
         super().__init__(scope, id)
-        assert argo.cluster is not None, "a remote tier needs a cluster"
+        if argo.cluster is None:
+            raise ValueError(f"tier {tier}: a remote tier needs a cluster to deploy to")
         cluster = argo.cluster
         prefix = layout.tier_dir(tier) + "/"
         waves: set[int] = set()

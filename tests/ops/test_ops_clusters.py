@@ -352,4 +352,4 @@ def test_an_application_deploying_to_a_cluster_argo_cd_has_no_credentials_for_fa
     path.write_text(path.read_text().replace(f"name: {STAGING}", "name: gke-elsewhere"))
     f = _family(config, dist, "crosslayer")
     assert any("Application argocd/tomoda" in m and "deploys to cluster gke-elsewhere: Argo CD has "
-               f"no credentials for it" in m and STAGING in m for m in f.failures), f.failures
+               "no credentials for it" in m and STAGING in m for m in f.failures), f.failures

@@ -35,7 +35,6 @@ from .namespaces import Namespaces
 from .oauth2_proxy import OAuth2Proxy
 from .photon import Photon
 from .probes import PublicProbes
-from .common import TIER_ATTRIBUTE
 from .props import PlatformProps
 from .traefik import Traefik
 
@@ -78,8 +77,7 @@ class PlatformTier(Construct):
 
     def __init__(self, scope: Construct, id: str, *, props: PlatformProps):
         super().__init__(scope, id)
-        self.tier_name = props.tier
-        setattr(self, TIER_ATTRIBUTE, props.tier)  # platform_file() writes under it
+        self.tier_name = props.tier  # platform_file() writes under it (common.TIER_ATTRIBUTE)
         charts, secrets, svc = props.charts, props.secrets, props.service
         self.cert_manager = CertManager(self, "cert-manager", props=svc("cert-manager"),
                                         acme_email=props.acme_email)

@@ -6,7 +6,7 @@ from constructs import Construct
 from .. import layout
 from ..base import OutputChart
 
-TIER_ATTRIBUTE = "platform_tier_name"  # set by PlatformTier on itself
+TIER_ATTRIBUTE = "tier_name"  # PlatformTier.tier_name
 
 
 def tier_of(scope: Construct) -> str:
