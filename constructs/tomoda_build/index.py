@@ -111,6 +111,8 @@ class Source:
         return self.recurse and rel.startswith(self.directory + "/")
 
 
+# How an Application names Argo CD's own cluster: its API server as seen from inside, or the
+# name Argo CD gives that cluster.
 IN_CLUSTER = ("https://kubernetes.default.svc", "in-cluster")
 
 

@@ -22,11 +22,11 @@ from tomoda_k8s.conventions import (
     SYNC_WAVE,
 )
 
+from tomoda_build.index import destination_cluster
+
 from .context import Context, Obj
 
 SKIP_DRY_RUN = "SkipDryRunOnMissingResource=true"
-IN_CLUSTER = "https://kubernetes.default.svc"
-IN_CLUSTER_NAME = "in-cluster"  # Argo CD's name for its own cluster
 
 
 def sync_options(obj: Obj) -> set[str]:
@@ -78,11 +78,7 @@ class App:
     @property
     def cluster(self) -> Optional[str]:
         """The cluster it deploys to: a cluster Secret's name, None for Argo CD's own."""
-        dest = self.obj.spec.get("destination") or {}
-        if dest.get("name") and dest.get("name") != IN_CLUSTER_NAME:
-            return dest["name"]
-        server = dest.get("server")
-        return None if server in (None, IN_CLUSTER) else server
+        return destination_cluster(self.obj.doc) or None
 
     @property
     def destination_namespace(self) -> str:

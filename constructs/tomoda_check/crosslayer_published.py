@@ -19,7 +19,8 @@ import ipaddress
 import re
 from typing import Optional
 
-from .argo import IN_CLUSTER, IN_CLUSTER_NAME
+from tomoda_build.index import destination_cluster
+
 from .context import Context, Obj, dotted, helm_values, walk
 from .findings import Findings
 
@@ -92,14 +93,14 @@ def cluster_destinations(ctx: Context, f: Findings) -> None:
             known |= set(((helm_values(r.body.get("values") or []).get("configs") or {})
                           .get("clusterCredentials") or {}))
     for app in ctx.whole.of_kind("Application"):
-        dest = app.spec.get("destination") or {}
-        name, server = dest.get("name"), dest.get("server")
         f.count()
-        if name in (None, IN_CLUSTER_NAME) and server in (None, IN_CLUSTER):
-            continue
+        target = destination_cluster(app.doc)
+        if not target:
+            continue  # Argo CD's own cluster
+        name = (app.spec.get("destination") or {}).get("name")
         if name and name not in known:
             f.fail(f"{app} deploys to cluster {name}: Argo CD has no credentials for it (the "
                    f"argo-cd release's configs.clusterCredentials: {', '.join(sorted(known)) or 'none'})")
-        elif server and not name:
-            f.fail(f"{app} deploys to server {server}: name a cluster of the model instead "
+        elif not name:
+            f.fail(f"{app} deploys to server {target}: name a cluster of the model instead "
                    f"(its endpoint is a Terraform output, not known to dist/)")

@@ -163,7 +163,7 @@ class Simulation:
             return self._sync_chart(app, state)
         objects = [o for o in app.objects if o is not app.obj]
         created_ns = app.destination_namespace if "CreateNamespace=true" in app.options else None
-        self._dry_run(app, objects, state.on(app.cluster))
+        self._dry_run(app, objects, state)
         self._secret_order(app, objects)
         state = state.copy()
         for wave in sorted({wave_of(o) for o in objects}):
@@ -229,11 +229,11 @@ class Simulation:
                 self.f.fail(f"{o} reads through {store} in wave {wave_of(o)}, not after the store "
                             f"(wave {wave_of(store)}): it is Degraded until the store is Ready")
 
-    def _dry_run(self, app: App, objects: list[Obj], state: ClusterState) -> None:
+    def _dry_run(self, app: App, objects: list[Obj], world: State) -> None:
         """Argo CD dry-runs every object before the first wave: a custom resource whose CRD is
         not served yet fails it, unless it skips the dry run."""
         crds = {(o.spec.get("group") or "") for o in objects if o.kind == "CustomResourceDefinition"}
-        builtin = BUILTIN_GROUPS if app.cluster is None else REMOTE_BUILTIN_GROUPS
+        builtin, state = world.builtin(app.cluster), world.on(app.cluster)
         for obj in objects:
             group = group_of(obj.api_version)
             if group in builtin or group in state.groups or group in crds:

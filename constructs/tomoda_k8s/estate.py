@@ -56,11 +56,12 @@ def build_k8s(app: cdk8s.App, estate: Estate) -> None:
                            platform=platform)
         tier.admit(tomoda.data_clients())
     argo = argo_to(estate, estate.management_cluster)
-    remote = {c.name for c in estate.clusters[1:]}
-    tenant_tiers = [Tier(t.name, argo.namespace if estate.cluster_of(t).name in remote else t.namespace,
+    # A tier on another cluster holds only Applications, in Argo CD's namespace (remote.py).
+    home = estate.management_cluster
+    tenant_tiers = [Tier(t.name, t.namespace if estate.cluster_of(t) is home else argo.namespace,
                          t.sync, t.sync.prune) for t in estate.tenants.values()]
-    platform_tiers = [Tier(platforms[c][0].tier_name, argo.namespace, estate.platform.sync, False)
-                      for c in sorted(remote, key=[x.name for x in estate.clusters].index)]
+    platform_tiers = [Tier(platforms[c.name][0].tier_name, argo.namespace, estate.platform.sync, False)
+                      for c in estate.clusters[1:]]
     Bootstrap(app, "bootstrap", argo=argo, sync=estate.platform.sync,
               platform_namespace=estate.platform.namespace, tenants=tenant_tiers,
               platforms=platform_tiers)

@@ -674,6 +674,8 @@ class Estate:
     def _host_issues(self) -> Iterator[Issue]:
         hosts: list[tuple[tuple, str]] = [(("argocd", "host"), self.argocd.host)]
         hosts += [(("platform", "internal_hosts", k), h) for k, h in self.platform.internal_hosts.items()]
+        hosts += [(("clusters", i, "tag"), h) for i, c in enumerate(self.clusters[1:], start=1)
+                  for h in self.platform_hosts(c).values()]
         for name, t in self.tenants.items():
             for attr in ("api", "app", "assets", "pgadmin", "redis_insight"):
                 hosts.append((("tenants", name, "hosts", attr), getattr(t.hosts, attr)))
@@ -747,7 +749,7 @@ class Estate:
         tier's wave Application (`<tier>-wave-<n>`)."""
         for i, c in enumerate(self.clusters[1:], start=1):
             apps = apps + [(("clusters", i, "tag"), self.platform_tier(c))]
-            apps += [(("clusters", i, "tag"), f"{c.short}-{ch.chart}")
+            apps += [(("clusters", i, "tag"), self.application_prefix(c) + ch.chart)
                      for ch in self.platform.charts.values() if ch.namespace != self.data_namespace]
         for path, name in apps:
             if WAVE_APPLICATION.fullmatch(name) and path[0] == "tenants":
@@ -775,6 +777,19 @@ class Estate:
         `platform` on Argo CD's own cluster, `platform-<tag>` on another."""
         from .layout_rules import PLATFORM_TIER
         return PLATFORM_TIER if cluster is self.management_cluster else f"{PLATFORM_TIER}-{cluster.short}"
+
+    def application_prefix(self, cluster: Cluster) -> str:
+        """What starts the name of each platform Application of `cluster` (Argo CD's
+        namespace holds every cluster's): nothing on Argo CD's own, `<tag>-` on another."""
+        return "" if cluster is self.management_cluster else f"{cluster.short}-"
+
+    def platform_hosts(self, cluster: Cluster) -> dict[str, str]:
+        """The platform UIs' hosts on `cluster`: `platform.internal_hosts` on Argo CD's own,
+        `<first label>-<tag>.<rest>` on another (one zone holds both clusters' records)."""
+        hosts = self.platform.internal_hosts
+        if cluster is self.management_cluster:
+            return dict(hosts)
+        return {k: h.replace(".", f"-{cluster.short}.", 1) for k, h in hosts.items()}
 
     def cluster_of(self, tenant: Tenant) -> Cluster:
         return self.cluster(tenant.cluster)

@@ -50,10 +50,10 @@ def _estate_edit(old: str, new: str):
     return edit
 
 
-def _tenant(name: str):
+def _tenant(name: str, extra: str = ""):
     def edit(config: Path) -> None:
         (config / "tenants" / f"{name}.toml").write_text(
-            '[build]\ngoogle_web_client_id = "287267207777-x.apps.googleusercontent.com"\n')
+            extra + '[build]\ngoogle_web_client_id = "287267207777-x.apps.googleusercontent.com"\n')
     return edit
 
 
@@ -64,8 +64,10 @@ def _tenant(name: str):
     (_estate_edit(PHOTON_ADDRESS, "10.3.0.9"), "10.3.0.9 is not in gke-tomoda's subnet 10.0.0.0/24"),
     (_tenant("staging-cert-manager"), "Argo CD Application name 'staging-cert-manager' is already used"),
     (_tenant("qa-wave-1"), "tenants.qa-wave-1.name: 'qa-wave-1' ends like a remote tier's wave Application"),
+    (_tenant("qa", '[hosts]\napi = "grafana-staging.tomoda.life"\n'),
+     "tenants.qa.hosts.api: host 'grafana-staging.tomoda.life' is already used by clusters.1.tag"),
 ], ids=["unknown-cluster", "photon-unreachable", "photon-address-outside", "platform-app-name",
-        "wave-app-name"])
+        "wave-app-name", "platform-host"])
 def test_a_cluster_rule_broken_is_refused_by_the_model(tmp_path, edit, message):
     from tomoda_model import ModelError
     # GIVEN the two-cluster configuration with one cluster rule broken

@@ -84,22 +84,11 @@ class PlatformProps:
         return ServiceProps(key=key, chart=self.charts[key], argo=self.argo, sync=self.sync)
 
 
-def cluster_hosts(estate: Estate, cluster: Cluster) -> dict[str, str]:
-    """The platform UIs' hosts on `cluster`: the model's on Argo CD's own cluster,
-    `<first label>-<tag>.<rest>` on another (both register their records in one zone)."""
-    hosts = estate.platform.internal_hosts
-    if cluster is estate.management_cluster:
-        return dict(hosts)
-    return {k: h.replace(".", f"-{cluster.short}.", 1) for k, h in hosts.items()}
-
-
 def argo_on(estate: Estate, cluster: Cluster) -> ArgoTarget:
     """Applications deploying to `cluster`: Argo CD's own needs no name; another is reached
     through its cluster Secret (the cluster's name) and prefixes its Applications' names."""
     argo = argo_to(estate, cluster)
-    if cluster is estate.management_cluster:
-        return argo
-    return argo.on(argo.cluster, prefix=f"{cluster.short}-")
+    return argo.on(argo.cluster, prefix=estate.application_prefix(cluster))
 
 
 def _photon_reach(estate: Estate, cluster: Cluster) -> Optional[PhotonReach]:
@@ -121,7 +110,7 @@ def platform_props(estate: Estate, cluster: Optional[Cluster] = None) -> Platfor
     return PlatformProps(
         tier=estate.platform_tier(cluster), manages_argocd=cluster is estate.management_cluster,
         argo=argo_on(estate, cluster), sync=p.sync, domain=estate.domain,
-        data_namespace=estate.data_namespace, charts=p.charts, hosts=cluster_hosts(estate, cluster),
+        data_namespace=estate.data_namespace, charts=p.charts, hosts=estate.platform_hosts(cluster),
         secrets=estate.secrets.platform,
         identities={k: identity(estate, wi) for k, wi in p.identities.items()},
         acme_email=p.acme_email, dns_owner_id=cluster.dns_owner_id, alerting=p.alerting,
