@@ -3,7 +3,8 @@
 Argo CD prunes a removed object the moment dist/ lands and Terraform destroys a removed
 resource on the next apply, so losing a database, a bucket or a cluster must take an
 explicit, per-object `ALLOW_DESTROY=kind/namespace/name,...`.
-Identities: Kubernetes `Kind/namespace/name`; Terraform `type/stack/logical-id`.
+Identities: Kubernetes `Kind/namespace/name` (`...@cluster` on another cluster than Argo
+CD's); Terraform `type/stack/logical-id`.
 """
 from __future__ import annotations
 
